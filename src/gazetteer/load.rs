@@ -1,0 +1,316 @@
+//! Reading gazetteer CSV.
+//!
+//! Format (the contract): a header with at least `id,type,label,aliases,wikidata`;
+//! `type` is `Organization` or `Person`; `aliases` separated by `|`; `wikidata` a Q-id or
+//! empty. Optional columns: `ambiguous` (`true`/`false`: the name is also an ordinary
+//! word and counts only with evidence), `wikipedia` (URL). Unknown columns are ignored.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+use crate::model::EntityKind;
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub kind: EntityKind,
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub wikidata: Option<String>,
+    pub wikipedia: Option<String>,
+    pub ambiguous: bool,
+}
+
+impl Entry {
+    /// The label and the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.label.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A set of entries, from one or several files; later files override earlier ids.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+}
+
+const REQUIRED: [&str; 5] = ["id", "type", "label", "aliases", "wikidata"];
+
+/// True for `Q` followed by digits without a leading zero.
+pub fn is_qid(s: &str) -> bool {
+    let Some(digits) = s.strip_prefix('Q') else { return false };
+    !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A problem found in a gazetteer file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    pub path: String,
+    pub line: u64,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.path, self.line, self.message)
+    }
+}
+
+/// Entries of one file plus every problem found, without stopping at the first.
+pub fn parse(path: &str, content: &str) -> (Vec<(u64, Entry)>, Vec<Problem>) {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let problem = |line: u64, message: String| Problem { path: path.to_string(), line, message };
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(content.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            problems.push(problem(1, format!("cannot read the header: {e}")));
+            return (entries, problems);
+        }
+    };
+    let col = |name: &str| headers.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name);
+    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| col(c).is_none()).collect();
+    if !missing.is_empty() {
+        problems.push(problem(
+            1,
+            format!(
+                "wrong header: missing column(s) {} (expected at least id,type,label,aliases,wikidata; found {})",
+                missing.join(","),
+                headers.iter().collect::<Vec<_>>().join(",")
+            ),
+        ));
+        return (entries, problems);
+    }
+    let [c_id, c_type, c_label, c_aliases, c_wikidata] = REQUIRED.map(|c| col(c).unwrap_or(0));
+    let c_ambiguous = col("ambiguous");
+    let c_wikipedia = col("wikipedia");
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let message = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("wrong column count: {len} fields, expected {expected_len} as in the header")
+                    }
+                    csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_string(),
+                    _ => format!("cannot parse CSV: {e}"),
+                };
+                problems.push(problem(line, message));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        let field = |i: usize| record.get(i).unwrap_or("").trim();
+        let id = field(c_id);
+        if id.is_empty() {
+            problems.push(problem(line, "empty id".into()));
+            continue;
+        }
+        let kind = match field(c_type).parse::<EntityKind>() {
+            Ok(k) => k,
+            Err(msg) => {
+                problems.push(problem(line, msg));
+                continue;
+            }
+        };
+        let label = field(c_label);
+        if label.is_empty() {
+            problems.push(problem(line, format!("empty label for id {id:?}")));
+            continue;
+        }
+        let wikidata = field(c_wikidata);
+        if !wikidata.is_empty() && !is_qid(wikidata) {
+            problems.push(problem(line, format!("malformed Wikidata id {wikidata:?} (expected Q followed by digits, e.g. Q2283)")));
+            continue;
+        }
+        let ambiguous = match c_ambiguous.map(field).unwrap_or("") {
+            "" | "false" | "0" | "no" => false,
+            "true" | "1" | "yes" => true,
+            other => {
+                problems.push(problem(line, format!("bad value {other:?} in column ambiguous (expected true or false)")));
+                continue;
+            }
+        };
+        let aliases: Vec<String> = field(c_aliases)
+            .split('|')
+            .map(str::trim)
+            .filter(|a| !a.is_empty() && *a != label)
+            .map(String::from)
+            .collect();
+        let wikipedia = c_wikipedia.map(field).filter(|s| !s.is_empty()).map(String::from);
+        entries.push((
+            line,
+            Entry {
+                id: id.to_string(),
+                kind,
+                label: label.to_string(),
+                aliases,
+                wikidata: (!wikidata.is_empty()).then(|| wikidata.to_string()),
+                wikipedia,
+                ambiguous,
+            },
+        ));
+    }
+    (entries, problems)
+}
+
+impl Gazetteer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The bundled name lists (`gazetteers/*.csv` at the top level).
+    pub fn bundled() -> Result<Gazetteer> {
+        let mut g = Gazetteer::new();
+        for (path, content) in crate::bundled::files_under("gazetteers/") {
+            let rest = &path["gazetteers/".len()..];
+            if rest.ends_with(".csv") && !rest.contains('/') {
+                g.add_str(path, content)?;
+            }
+        }
+        Ok(g)
+    }
+
+    /// Adds the entries of a CSV file; the first structural problem is an error naming
+    /// `path:line`. An id already present (from an earlier file) is replaced.
+    pub fn add_str(&mut self, path: &str, content: &str) -> Result<()> {
+        let (entries, problems) = parse(path, content);
+        if let Some(p) = problems.into_iter().next() {
+            return Err(Error::data(p.path, p.line, p.message));
+        }
+        let mut seen: HashMap<String, u64> = HashMap::new();
+        for (line, entry) in entries {
+            if let Some(first) = seen.insert(entry.id.clone(), line) {
+                return Err(Error::data(path, line, format!("duplicate id {:?} (first on line {first})", entry.id)));
+            }
+            self.insert(entry);
+        }
+        Ok(())
+    }
+
+    /// Reads a gazetteer file (UTF-8 CSV) from disk.
+    pub fn add_file(&mut self, path: &Path) -> Result<()> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let content = String::from_utf8(bytes).map_err(|e| {
+            Error::Input { path: path.display().to_string(), message: format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()) }
+        })?;
+        self.add_str(&path.display().to_string(), &content)
+    }
+
+    pub fn insert(&mut self, entry: Entry) {
+        match self.by_id.get(&entry.id) {
+            Some(&i) => self.entries[i] = entry,
+            None => {
+                self.by_id.insert(entry.id.clone(), self.entries.len());
+                self.entries.push(entry);
+            }
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// `dealgraph gazetteer check`: every problem of the given files, including duplicate ids
+/// and the same alias on two entities (a real ambiguity, listed), each with `file:line`.
+pub fn check_files(files: &[(String, String)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut ids: HashMap<String, (String, u64)> = HashMap::new();
+    let mut names: BTreeMap<String, Vec<(String, u64, String)>> = BTreeMap::new();
+    for (path, content) in files {
+        let (entries, mut file_problems) = parse(path, content);
+        problems.append(&mut file_problems);
+        for (line, entry) in entries {
+            if let Some((p, l)) = ids.get(&entry.id) {
+                problems.push(Problem {
+                    path: path.clone(),
+                    line,
+                    message: format!("duplicate id {:?} (also at {p}:{l})", entry.id),
+                });
+            } else {
+                ids.insert(entry.id.clone(), (path.clone(), line));
+            }
+            let mut own: Vec<String> = entry.names().map(crate::text::fold_case).collect();
+            own.sort();
+            own.dedup();
+            for name in own {
+                names.entry(name).or_default().push((path.clone(), line, entry.id.clone()));
+            }
+        }
+    }
+    for (name, users) in names {
+        let mut distinct: Vec<&String> = users.iter().map(|(_, _, id)| id).collect();
+        distinct.sort();
+        distinct.dedup();
+        if distinct.len() > 1 {
+            let (path, line, _) = &users[users.len() - 1];
+            let list: Vec<String> = users.iter().map(|(p, l, id)| format!("{id} ({p}:{l})")).collect();
+            problems.push(Problem {
+                path: path.clone(),
+                line: *line,
+                message: format!("the name {name:?} belongs to several entities: {}", list.join(", ")),
+            });
+        }
+    }
+    problems.sort();
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_required_and_optional_columns() {
+        let csv = "id,type,label,aliases,wikidata,ambiguous,extra\nacme,Organization,Acme,Acme Inc.|ACME Corp,Q123,false,x\nshell,Organization,Shell,,Q154950,true,\n";
+        let mut g = Gazetteer::new();
+        g.add_str("t.csv", csv).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(g.len(), 2);
+        let acme = g.get("acme").unwrap_or_else(|| panic!("acme"));
+        assert_eq!(acme.aliases, ["Acme Inc.", "ACME Corp"]);
+        assert!(g.get("shell").is_some_and(|e| e.ambiguous));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let cases = [
+            ("id,type,label\n", "t.csv:1: wrong header"),
+            ("id,type,label,aliases,wikidata\na,Company,A,,\n", "t.csv:2: unknown entity type"),
+            ("id,type,label,aliases,wikidata\na,Person,A,,Q0\n", "t.csv:2: malformed Wikidata id"),
+            ("id,type,label,aliases,wikidata\na,Person,,,\n", "t.csv:2: empty label"),
+            ("id,type,label,aliases,wikidata\na,Person,A,,\nb,Person,B\n", "t.csv:3: wrong column count"),
+            ("id,type,label,aliases,wikidata\na,Person,A,,\na,Person,B,,\n", "t.csv:3: duplicate id"),
+            ("id,type,label,aliases,wikidata\na,Person,\"A,,\n", "t.csv:2"),
+        ];
+        for (csv, expected) in cases {
+            let mut g = Gazetteer::new();
+            let err = g.add_str("t.csv", csv).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(err.starts_with(expected), "{csv:?}: got {err:?}");
+        }
+    }
+
+    #[test]
+    fn check_lists_shared_aliases() {
+        let files = vec![(
+            "t.csv".to_string(),
+            "id,type,label,aliases,wikidata\na,Organization,Alpha,AB,\nb,Organization,Beta,AB,\n".to_string(),
+        )];
+        let problems = check_files(&files);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("\"ab\" belongs to several entities"));
+    }
+}

@@ -1,0 +1,285 @@
+//! One Aho-Corasick automaton over many phrases, matched on word boundaries in folded
+//! text. Names (the gazetteer) and cue words (the relation lexicons) both go through it.
+//!
+//! Why folded text and not the automaton's case-insensitive mode: at a million names the
+//! latter quadruples build time and halves speed. Patterns and text are folded with
+//! [`crate::text::fold_case`], which keeps byte offsets, and callers check case against
+//! the original text where it matters.
+//!
+//! Why a manual search loop and not `find_iter`: a leftmost-longest match that starts
+//! inside a word (`apple` in `Pineapple`) must not hide a valid match that starts at the
+//! next word, and a longest match that ends inside a word (`Shell Oil` in `Shell Oily`)
+//! must give way to the longest one that ends on a boundary (`Shell`).
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use crate::error::{Error, Result};
+use crate::model::Span;
+use crate::text::words::{is_boundary_after, is_boundary_before, is_word_char};
+use crate::text::fold_case;
+
+/// How a phrase may sit in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PhraseOptions {
+    /// The match may start inside a word (`*übernahme` matches `Milliardenübernahme`).
+    pub open_start: bool,
+    /// The match may end inside a word (`übernahme*` matches `Übernahmeangebot`).
+    pub open_end: bool,
+}
+
+/// A phrase match: the span in the text and the caller's values of the phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub span: Span,
+    /// Index of the (deduplicated, folded) pattern; see [`PhraseMatcher::values`].
+    pub pattern: u32,
+}
+
+/// Builds a [`PhraseMatcher`].
+#[derive(Debug, Default)]
+pub struct PhraseMatcherBuilder {
+    /// Folded pattern → index.
+    index: std::collections::HashMap<String, u32>,
+    patterns: Vec<String>,
+    options: Vec<PhraseOptions>,
+    values: Vec<Vec<u32>>,
+    /// Allow a genitive `s` directly after a match (`Adyens`, `Volkswagens`).
+    genitive_s: bool,
+}
+
+impl PhraseMatcherBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Accept a genitive `s` glued to a name (`Adyens`); the match excludes it.
+    pub fn genitive_s(mut self, yes: bool) -> Self {
+        self.genitive_s = yes;
+        self
+    }
+
+    /// Adds `phrase` with a caller value (e.g. an entry index). A leading or trailing `*`
+    /// opens that side (see [`PhraseOptions`]). Phrases with no word character are ignored.
+    pub fn add(&mut self, phrase: &str, value: u32) {
+        let mut opts = PhraseOptions::default();
+        let mut p = phrase.trim();
+        if let Some(rest) = p.strip_prefix('*') {
+            opts.open_start = true;
+            p = rest;
+        }
+        if let Some(rest) = p.strip_suffix('*') {
+            opts.open_end = true;
+            p = rest;
+        }
+        if !p.chars().any(is_word_char) {
+            return;
+        }
+        let folded = fold_case(&collapse_spaces(p));
+        let idx = match self.index.get(&folded) {
+            Some(&i) => i,
+            None => {
+                let i = self.patterns.len() as u32;
+                self.index.insert(folded.clone(), i);
+                self.patterns.push(folded);
+                self.options.push(opts);
+                self.values.push(Vec::new());
+                i
+            }
+        };
+        let i = idx as usize;
+        // The same text with different openness: the most open wins.
+        self.options[i].open_start |= opts.open_start;
+        self.options[i].open_end |= opts.open_end;
+        if !self.values[i].contains(&value) {
+            self.values[i].push(value);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    pub fn build(self) -> Result<PhraseMatcher> {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Both)
+            .build(&self.patterns)
+            .map_err(|e| Error::Matcher(e.to_string()))?;
+        Ok(PhraseMatcher { ac, options: self.options, values: self.values, genitive_s: self.genitive_s })
+    }
+}
+
+/// Replaces runs of white space with one space, so `Deutsche  Bank` and a name written
+/// across a line break still match.
+pub fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The automaton plus what each pattern means to the caller.
+#[derive(Debug, Clone)]
+pub struct PhraseMatcher {
+    ac: AhoCorasick,
+    options: Vec<PhraseOptions>,
+    values: Vec<Vec<u32>>,
+    genitive_s: bool,
+}
+
+impl PhraseMatcher {
+    /// The caller's values of a pattern.
+    pub fn values(&self, pattern: u32) -> &[u32] {
+        self.values.get(pattern as usize).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Heap memory of the automaton in bytes.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// All non-overlapping matches in `folded` (text folded with `fold_case`, with runs
+    /// of white space as in the text: callers fold the normalised text), leftmost-longest,
+    /// on word boundaries.
+    pub fn find_all(&self, folded: &str) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let Some(m) = self.ac.find(Input::new(folded).range(pos..)) else { break };
+            let pat = m.pattern().as_usize();
+            let opts = self.options[pat];
+            if !opts.open_start && !is_boundary_before(folded, m.start()) && starts_with_word_char(folded, m.start()) {
+                // Inside a word: go on from the next word start after the match start.
+                pos = next_word_start(folded, m.start());
+                continue;
+            }
+            if let Some(found) = self.accept_end(folded, m.start(), m.end(), pat) {
+                pos = found.span.end;
+                out.push(found);
+            } else {
+                pos = next_word_start(folded, m.start());
+            }
+        }
+        out
+    }
+
+    /// The longest match from `start` that ends on a boundary, trying shorter anchored
+    /// matches when the longest one ends inside a word.
+    fn accept_end(&self, folded: &str, start: usize, mut end: usize, mut pat: usize) -> Option<PhraseMatch> {
+        loop {
+            if self.end_ok(folded, end, pat) {
+                return Some(PhraseMatch { span: Span::new(start, end), pattern: pat as u32 });
+            }
+            if end <= start + 1 {
+                return None;
+            }
+            let input = Input::new(folded).range(start..end - 1).anchored(Anchored::Yes);
+            let m = self.ac.find(input)?;
+            end = m.end();
+            pat = m.pattern().as_usize();
+        }
+    }
+
+    fn end_ok(&self, folded: &str, end: usize, pat: usize) -> bool {
+        if self.options[pat].open_end || is_boundary_after(folded, end) {
+            return true;
+        }
+        // The pattern ends in a non-word character (`Inc.`): no boundary needed.
+        if !folded[..end].chars().next_back().is_some_and(is_word_char) {
+            return true;
+        }
+        // Genitive `s` glued to the name: `Adyens`, `Volkswagens`.
+        self.genitive_s
+            && folded.as_bytes().get(end) == Some(&b's')
+            && is_boundary_after(folded, end + 1)
+            && folded[..end].chars().next_back().is_some_and(|c| c.is_alphabetic() && c != 's')
+    }
+}
+
+fn starts_with_word_char(text: &str, pos: usize) -> bool {
+    text[pos..].chars().next().is_some_and(is_word_char)
+}
+
+/// The byte offset of the next word start strictly after `pos` (or the end).
+fn next_word_start(text: &str, pos: usize) -> usize {
+    let mut in_word = true;
+    for (i, c) in text[pos..].char_indices().skip(1) {
+        let w = is_word_char(c);
+        if w && !in_word {
+            return pos + i;
+        }
+        in_word = w;
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(phrases: &[&str]) -> PhraseMatcher {
+        let mut b = PhraseMatcherBuilder::new().genitive_s(true);
+        for (i, p) in phrases.iter().enumerate() {
+            b.add(p, i as u32);
+        }
+        b.build().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn spans(phrases: &[&str], text: &str) -> Vec<String> {
+        let m = matcher(phrases);
+        let folded = fold_case(text);
+        m.find_all(&folded).iter().map(|m| text[m.span.start..m.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn word_boundaries() {
+        // (phrases, text, expected matches)
+        let cases: &[(&[&str], &str, &[&str])] = &[
+            (&["Apple"], "Pineapple and Apple", &["Apple"]),
+            (&["SAP"], "SAPporo, SAP-Chef", &["SAP"]),
+            (&["Shell", "Shell Oil"], "Shell Oily stuff", &["Shell"]),
+            (&["Shell", "Shell Oil"], "Shell Oil said", &["Shell Oil"]),
+            (&["Adyen"], "Adyens omzet", &["Adyen"]),
+            (&["Siemens"], "Siemens' Chef", &["Siemens"]),
+            (&["Netflix"], "Netflix's plan", &["Netflix"]),
+            (&["Bayer"], "die Bayer-Tochter", &["Bayer"]),
+            (&["Acme Inc."], "Acme Inc. said", &["Acme Inc."]),
+            (&["übernahme*"], "Übernahmeangebot", &["Übernahme"]),
+            (&["*übernahme"], "Milliardenübernahme", &["übernahme"]),
+            (&["Deutsche Bank"], "Deutsche  Bankers", &[]),
+        ];
+        for (phrases, text, expected) in cases {
+            assert_eq!(spans(phrases, text), *expected, "{phrases:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn values_are_deduplicated() {
+        let mut b = PhraseMatcherBuilder::new();
+        b.add("Microsoft", 1);
+        b.add("MICROSOFT", 2);
+        b.add("Microsoft", 1);
+        let m = b.build().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(m.pattern_count(), 1);
+        assert_eq!(m.values(0), &[1, 2]);
+    }
+}

@@ -1,0 +1,12 @@
+//! Gazetteers: curated name lists (CSV) and the matcher that finds their names in text.
+//!
+//! - [`load`]: reading and validating gazetteer CSV (errors carry `file:line`).
+//! - [`matcher`]: the Aho-Corasick phrase matcher shared with the cue lexicons.
+//! - [`names`]: the compiled name matcher: case rules, ambiguity, mentions.
+
+pub mod load;
+pub mod matcher;
+pub mod names;
+
+pub use load::{check_files, Entry, Gazetteer};
+pub use names::{NameMatch, NameMatcher};

@@ -1,0 +1,234 @@
+//! The compiled name matcher: every label and alias of a [`Gazetteer`] in one automaton,
+//! with the case rules that keep ordinary words from becoming names.
+//!
+//! Case rules, checked on the normalised (not folded) text:
+//! - the text equals a surface form exactly;
+//! - or the text is in capitals (`MICROSOFT TO BUY LINKEDIN`);
+//! - or each word starts with the same case as in the form (`Linkedin` for `LinkedIn`),
+//!   unless the form is an acronym in capitals (`SAP` is not `Sap`).
+//!
+//! Ambiguity (names that are also ordinary words) and choosing between several entries
+//! with the same name are left to resolution (`crate::resolve`), which sees the document.
+
+use crate::error::Result;
+use crate::gazetteer::load::{Entry, Gazetteer};
+use crate::gazetteer::matcher::{collapse_spaces, PhraseMatcher, PhraseMatcherBuilder};
+use crate::model::Span;
+use crate::text::words::{is_all_caps, starts_upper};
+
+/// How the text's case fits the surface form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CaseFit {
+    /// Same letters, same case.
+    Exact,
+    /// Same word initials, other inner case (`Linkedin`).
+    Title,
+    /// The text is in capitals (a headline).
+    Caps,
+}
+
+/// A name found in the text, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    pub span: Span,
+    /// Candidate entries (indices into [`NameMatcher::entries`]), deduplicated, in
+    /// gazetteer order.
+    pub entries: Vec<u32>,
+    pub fit: CaseFit,
+}
+
+/// The gazetteer plus its automaton.
+#[derive(Debug, Clone)]
+pub struct NameMatcher {
+    gazetteer: Gazetteer,
+    phrases: PhraseMatcher,
+    /// Surface forms: (entry index, the form as written). Pattern values index this.
+    forms: Vec<(u32, Box<str>)>,
+}
+
+/// Legal forms from `gazetteers/names/legal-forms.txt`, longest first.
+pub fn legal_forms() -> Vec<&'static str> {
+    let mut forms: Vec<&'static str> = crate::bundled::file("gazetteers/names/legal-forms.txt")
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms
+}
+
+/// `Microsoft Corporation` → `Microsoft`; None when no legal form ends the name or too
+/// little would be left.
+pub fn strip_legal_form(name: &str, forms: &[&str]) -> Option<String> {
+    let lower = name.to_lowercase();
+    for form in forms {
+        let f = form.to_lowercase();
+        if lower.len() > f.len() + 1 && lower.ends_with(&f) {
+            let cut = name.len() - form.len();
+            if !name.is_char_boundary(cut) {
+                continue;
+            }
+            let head = name[..cut].trim_end_matches([' ', ',']);
+            if head.len() < cut && head.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
+                return Some(head.to_string());
+            }
+        }
+    }
+    None
+}
+
+impl NameMatcher {
+    /// Compiles the gazetteer. Organisation names ending in a legal form also match
+    /// without it (`Siemens AG` → `Siemens`).
+    pub fn new(gazetteer: Gazetteer) -> Result<NameMatcher> {
+        let legal = legal_forms();
+        let mut builder = PhraseMatcherBuilder::new().genitive_s(true);
+        let mut forms: Vec<(u32, Box<str>)> = Vec::new();
+        for (i, entry) in gazetteer.entries.iter().enumerate() {
+            let mut add = |form: &str, builder: &mut PhraseMatcherBuilder| {
+                let form = collapse_spaces(form);
+                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                    return;
+                }
+                builder.add(&form, forms.len() as u32);
+                forms.push((i as u32, form.into_boxed_str()));
+            };
+            for name in entry.names() {
+                add(name, &mut builder);
+                if entry.kind == crate::model::EntityKind::Organization {
+                    if let Some(short) = strip_legal_form(name, &legal) {
+                        if !entry.names().any(|n| n == short) {
+                            add(&short, &mut builder);
+                        }
+                    }
+                }
+            }
+        }
+        let phrases = builder.build()?;
+        Ok(NameMatcher { gazetteer, phrases, forms })
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.gazetteer.entries
+    }
+
+    pub fn entry(&self, i: u32) -> &Entry {
+        &self.gazetteer.entries[i as usize]
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Heap memory of the automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.phrases.memory_usage()
+    }
+
+    /// Names in `text` (normalised); `folded` is `fold_for_matching(text)`.
+    pub fn find(&self, text: &str, folded: &str) -> Vec<NameMatch> {
+        let mut out = Vec::new();
+        for m in self.phrases.find_all(folded) {
+            let written = collapse_spaces(&text[m.span.start..m.span.end]);
+            let mut best: Option<CaseFit> = None;
+            let mut entries: Vec<u32> = Vec::new();
+            for &form_idx in self.phrases.values(m.pattern) {
+                let (entry, form) = &self.forms[form_idx as usize];
+                if let Some(fit) = case_fit(&written, form) {
+                    if best.is_none_or(|b| fit < b) {
+                        best = Some(fit);
+                    }
+                    if !entries.contains(entry) {
+                        entries.push(*entry);
+                    }
+                }
+            }
+            if let Some(fit) = best {
+                entries.sort_unstable();
+                out.push(NameMatch { span: m.span, entries, fit });
+            }
+        }
+        out
+    }
+}
+
+/// How `written` fits `form` (same letters up to case, guaranteed by the matcher).
+pub fn case_fit(written: &str, form: &str) -> Option<CaseFit> {
+    if written == form {
+        return Some(CaseFit::Exact);
+    }
+    if is_all_caps(written) {
+        return Some(CaseFit::Caps);
+    }
+    if is_all_caps(form) && form.chars().filter(|c| c.is_alphabetic()).count() <= 5 {
+        // An acronym written otherwise (`Sap`) is an ordinary word.
+        return None;
+    }
+    let w_words = written.split([' ', '-']);
+    let f_words = form.split([' ', '-']);
+    for (w, f) in w_words.zip(f_words) {
+        if starts_upper(w) != starts_upper(f) {
+            return None;
+        }
+    }
+    if !starts_upper(written) {
+        return None;
+    }
+    Some(CaseFit::Title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_for_matching;
+
+    fn matcher() -> NameMatcher {
+        let csv = "id,type,label,aliases,wikidata\n\
+            microsoft,Organization,Microsoft Corporation,Microsoft,Q2283\n\
+            linkedin,Organization,LinkedIn,,\n\
+            sap,Organization,SAP SE,SAP,\n\
+            apple,Organization,Apple Inc.,Apple,\n\
+            siemens,Organization,Siemens AG,,\n\
+            roland-busch,Person,Roland Busch,,\n";
+        let mut g = Gazetteer::new();
+        g.add_str("t.csv", csv).unwrap_or_else(|e| panic!("{e}"));
+        NameMatcher::new(g).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let m = matcher();
+        let folded = fold_for_matching(text);
+        m.find(text, &folded)
+            .into_iter()
+            .map(|n| (text[n.span.start..n.span.end].to_string(), m.entry(n.entries[0]).id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn case_rules() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("MICROSOFT TO BUY LINKEDIN", &[("MICROSOFT", "microsoft"), ("LINKEDIN", "linkedin")]),
+            ("an apple a day at Apple", &[("Apple", "apple")]),
+            ("Linkedin and Sap juice and SAP", &[("Linkedin", "linkedin"), ("SAP", "sap")]),
+            ("Siemens-Chef Roland Busch", &[("Siemens", "siemens"), ("Roland Busch", "roland-busch")]),
+            ("Microsoft Corporation's deal", &[("Microsoft Corporation", "microsoft")]),
+            ("Roland\nBusch sagte", &[("Roland\nBusch", "roland-busch")]),
+        ];
+        for (text, expected) in cases {
+            let got = found(text);
+            let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn strips_legal_forms() {
+        let legal = legal_forms();
+        assert_eq!(strip_legal_form("Siemens AG", &legal).as_deref(), Some("Siemens"));
+        assert_eq!(strip_legal_form("Koninklijke Philips N.V.", &legal).as_deref(), Some("Koninklijke Philips"));
+        assert_eq!(strip_legal_form("Microsoft Corporation", &legal).as_deref(), Some("Microsoft"));
+        assert_eq!(strip_legal_form("AB", &legal), None);
+        assert_eq!(strip_legal_form("Acme", &legal), None);
+    }
+}

@@ -1,0 +1,92 @@
+//! The extraction pipeline for one document: normalise → language → sentences →
+//! entities (gazetteer + discovery + resolution) → relations.
+//!
+//! [`Extractor`] holds everything compiled once per run (the name automaton, the cue
+//! lexicons, the language data); [`Extractor::analyze`] and [`Extractor::extract`] are
+//! pure functions of the document, so documents can be processed in parallel and in
+//! any order with the same result.
+
+use crate::document::Document;
+use crate::error::Result;
+use crate::gazetteer::{Gazetteer, NameMatcher};
+use crate::model::{Analysis, Relation};
+use crate::relations::RelationExtractor;
+use crate::resolve::EntityFinder;
+use crate::text::lang::Languages;
+use crate::text::{fold_for_matching, normalize, segment, Normalized};
+
+/// How to build an [`Extractor`].
+#[derive(Debug, Clone, Default)]
+pub struct ExtractorOptions {
+    /// Leave out the bundled name lists (`--no-default-gazetteers`).
+    pub no_default_gazetteers: bool,
+    /// Extra gazetteer files (`--gazetteer FILE`), later ones override earlier ids.
+    pub gazetteers: Vec<std::path::PathBuf>,
+    /// Force a language instead of detecting it per document.
+    pub lang: Option<String>,
+    /// Discover names that no gazetteer knows (on by default).
+    pub no_discovery: bool,
+}
+
+/// Everything compiled once per run.
+pub struct Extractor {
+    pub languages: Languages,
+    pub entities: EntityFinder,
+    pub relations: RelationExtractor,
+    lang: Option<String>,
+}
+
+/// The result for one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub analysis: Analysis,
+    pub normalized: Normalized,
+    pub relations: Vec<Relation>,
+}
+
+impl Extractor {
+    pub fn new(options: &ExtractorOptions) -> Result<Extractor> {
+        let mut gazetteer = if options.no_default_gazetteers { Gazetteer::new() } else { Gazetteer::bundled()? };
+        for path in &options.gazetteers {
+            gazetteer.add_file(path)?;
+        }
+        let names = NameMatcher::new(gazetteer)?;
+        Ok(Extractor {
+            languages: Languages::bundled(),
+            entities: EntityFinder::new(names, !options.no_discovery),
+            relations: RelationExtractor::bundled()?,
+            lang: options.lang.clone(),
+        })
+    }
+
+    /// Normalisation, language, sentences and entities of a document.
+    pub fn analyze(&self, doc: &Document) -> (Analysis, Normalized) {
+        let normalized = normalize(&doc.text);
+        let text = normalized.text.clone();
+        let lang = self
+            .lang
+            .clone()
+            .or_else(|| doc.lang.clone().filter(|l| self.languages.get(l).is_some()))
+            .unwrap_or_else(|| self.languages.detect(&text));
+        let sentences = segment(&text, &self.languages, &lang);
+        let folded = fold_for_matching(&text);
+        let resolved = self.entities.find(&text, &folded, &sentences, &lang);
+        let analysis = Analysis {
+            doc: doc.id.clone(),
+            text,
+            lang,
+            date: doc.date.clone(),
+            sentences,
+            mentions: resolved.mentions,
+            entities: resolved.entities,
+        };
+        (analysis, normalized)
+    }
+
+    /// The whole pipeline for one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let (analysis, normalized) = self.analyze(doc);
+        let relations = self.relations.extract(&analysis);
+        Extraction { analysis, normalized, relations }
+    }
+}

@@ -1,0 +1,1 @@
+//! The Oxigraph store (being written).
