@@ -30,6 +30,9 @@ pub struct ExtractorOptions {
 
 /// Everything compiled once per run.
 pub struct Extractor {
+    /// Changes whenever the output could change: crate version, bundled data, extra
+    /// gazetteers, options. The store re-extracts documents ingested under another one.
+    pub fingerprint: String,
     pub languages: Languages,
     pub entities: EntityFinder,
     pub relations: RelationExtractor,
@@ -47,11 +50,23 @@ pub struct Extraction {
 impl Extractor {
     pub fn new(options: &ExtractorOptions) -> Result<Extractor> {
         let mut gazetteer = if options.no_default_gazetteers { Gazetteer::new() } else { Gazetteer::bundled()? };
+        let mut fingerprint_input: Vec<u8> = Vec::new();
+        fingerprint_input.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+        for (path, content) in crate::bundled::FILES {
+            fingerprint_input.extend_from_slice(path.as_bytes());
+            fingerprint_input.extend_from_slice(content.as_bytes());
+        }
+        fingerprint_input.extend_from_slice(format!("{options:?}").as_bytes());
         for path in &options.gazetteers {
             gazetteer.add_file(path)?;
+            if let Ok(bytes) = std::fs::read(path) {
+                fingerprint_input.extend_from_slice(&bytes);
+            }
         }
+        let fingerprint = format!("{:016x}", crate::slug::stable_hash(&fingerprint_input));
         let names = NameMatcher::new(gazetteer)?;
         Ok(Extractor {
+            fingerprint,
             languages: Languages::bundled(),
             entities: EntityFinder::new(names, !options.no_discovery),
             relations: RelationExtractor::bundled()?,

@@ -23,6 +23,7 @@ The output is deterministic: the same package versions give the same bytes.
 """
 
 import argparse
+import bisect
 import collections
 import csv
 import glob
@@ -193,6 +194,9 @@ def is_latin(s):
 
 
 def slugify(s):
+    for a, b in (("Đ", "D"), ("đ", "d"), ("ı", "i"), ("Þ", "Th"), ("þ", "th"), ("ð", "d"),
+                 ("Œ", "OE"), ("œ", "oe")):
+        s = s.replace(a, b)
     s = unicodedata.normalize("NFKD", s.replace("&", " and ").replace("ß", "ss")
                               .replace("æ", "ae").replace("ø", "o").replace("ł", "l")
                               .replace("Ø", "O").replace("Æ", "AE").replace("Ł", "L"))
@@ -211,7 +215,19 @@ def host_of(url):
         h = urllib.parse.urlsplit(url).hostname or ""
     except ValueError:
         return ""
-    return re.sub(r"^(www\d?|m)\.", "", h)
+    h = re.sub(r"^(www\d?|m)\.", "", h)
+    return h if "." in h else ""
+
+
+SECOND_LEVEL = {"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu", "ltd", "plc"}
+
+
+def domain_of(host):
+    """Registrable domain: 'corporate.mcdonalds.com' -> 'mcdonalds.com', 'x.co.uk' -> 'x.co.uk'."""
+    parts = host.split(".")
+    if len(parts) >= 3 and parts[-2] in SECOND_LEVEL and len(parts[-1]) == 2:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
 
 
 # --------------------------------------------------------------------------------------
@@ -268,7 +284,7 @@ def variants(name, dictionary):
         out.append(s)
     g = GROUP_WORDS.sub("", s).strip()
     # 'Zurich Insurance Group' -> 'Zurich Insurance'; never down to a common word.
-    if g and g != s and len(g) >= 4 and not dictionary.is_word(g):
+    if g and g != s and len(g) >= 3 and not dictionary.is_word(g):
         out.append(g)
     return out
 
@@ -281,6 +297,9 @@ def variants(name, dictionary):
 def read_lines(path):
     with open(path, encoding="utf-8") as f:
         return [ln.strip() for ln in f if ln.strip()]
+
+
+DE_INFLECTIONS = {"ische", "ischen", "isches", "ischer", "ischem", "innen", "chen", "lein"}
 
 
 class Dictionary:
@@ -312,7 +331,27 @@ class Dictionary:
         self.proper = proper
         self.de_nouns = {w for w in self.de_raw
                          if w[:1].isupper() and w not in proper and (len(w) < 2 or not w[1:].isupper())}
-        self.de_nouns_folded = {w.casefold() for w in self.de_nouns}
+        # For the ambiguity flag a capitalised German word must also look like a common
+        # noun: it heads or starts at least two other words of the list ('Bank':
+        # 'Zentralbank', 'Bankdirektor'), which names ('Rheinmetall', 'Aldi') rarely do.
+        low_sorted = sorted(w.casefold() for w in self.de_raw)
+        ends = collections.Counter()
+        for w in low_sorted:
+            for i in range(3, len(w) - 2):
+                ends[w[i:]] += 1
+        common = set()
+        for w in self.de_nouns:
+            f = w.casefold()
+            n = ends.get(f, 0)
+            i = bisect.bisect_left(low_sorted, f)
+            while i < len(low_sorted) and low_sorted[i].startswith(f) and n < 2:
+                rest = low_sorted[i][len(f):]
+                if len(rest) > 3 and rest not in DE_INFLECTIONS:
+                    n += 1
+                i += 1
+            if n >= 2:
+                common.add(f)
+        self.de_nouns_folded = common
         self.all_lower = self.en | self.nl | self.de_lower
         self.common_first_names = set()
 
@@ -834,6 +873,7 @@ class Entity:
         self.wikipedia = wikipedia
         self.tag = tag  # disambiguating token for the id (country, index)
         self.preferred = None  # fuller name to fall back on when the label is shared
+        self.hosts = set()
         self.sources = set()
 
     def add_alias(self, a):
@@ -911,7 +951,11 @@ def build_orgs(paths, dictionary, stats):
                 cands = named
         if len(cands) > 1:
             comp = {q for q in cands if not nsi[q]["brand_only"]}
-            cands = comp if len(comp) == 1 else set()
+            cands = comp or cands
+        if len(cands) > 1:
+            # Still several: the oldest item, usually the company's own article (later
+            # items split off brands and subsidiaries).
+            cands = {min(cands, key=lambda q: int(q[1:]))}
         if len(cands) == 1:
             q = cands.pop()
             n = nsi[q]
@@ -920,8 +964,11 @@ def build_orgs(paths, dictionary, stats):
                 ent.wikidata = q
             for a in sorted({n["label"], *n["aliases"]}):
                 ent.add_alias(a)
+            ent.hosts |= n["hosts"]
             ent.sources.add("name-suggestion-index")
             stats["pytickersymbols linked to name-suggestion-index"] += 1
+        if rec["website"]:
+            ent.hosts.add(rec["website"])
         entities.append(ent)
 
     for q in sorted(nsi, key=lambda x: int(x[1:])):
@@ -936,7 +983,37 @@ def build_orgs(paths, dictionary, stats):
                 ent.add_alias(v)
         for v in variants(n["label"], dictionary):
             ent.add_alias(v)
+        ent.hosts = set(n["hosts"])
+        ent.preferred = n["wlabel"] or None  # 'McDonald's Israel' when 'McDonald's' is shared
         entities.append(ent)
+
+    # Items with the same name on the same web domain are one company ('Shell' the fuel
+    # station chain into Shell plc): the listed company, else the oldest item, absorbs.
+    groups = collections.defaultdict(list)
+    for i, e in enumerate(entities):
+        for f in {key(e.label), *(key(v) for v in variants(e.label, dictionary))}:
+            groups[f].append(i)
+    absorbed = {}
+    rank = lambda i: (not entities[i].wikipedia, int(entities[i].wikidata[1:] or 0)
+                      if entities[i].wikidata else 10 ** 12, i)
+    for f in sorted(groups):
+        members = sorted(set(groups[f]), key=rank)
+        for j in members[1:]:
+            if j in absorbed:
+                continue
+            for i in members:
+                if i == j or i in absorbed or rank(i) > rank(j):
+                    continue
+                if {domain_of(h) for h in entities[i].hosts} & {domain_of(h) for h in entities[j].hosts}:
+                    tgt, src = entities[i], entities[j]
+                    for a in [src.label] + src.aliases:
+                        tgt.add_alias(a)
+                    tgt.wikidata = tgt.wikidata or src.wikidata
+                    tgt.hosts |= src.hosts
+                    absorbed[j] = i
+                    stats["same name and web domain merged"] += 1
+                    break
+    entities = [e for i, e in enumerate(entities) if i not in absorbed]
     return entities, companies
 
 

@@ -142,6 +142,8 @@ impl InputArgs {
 pub struct ProblemTally {
     pub skipped: usize,
     pub warnings: usize,
+    /// Documents processed successfully.
+    pub processed: usize,
 }
 
 impl ProblemTally {
@@ -157,8 +159,12 @@ impl ProblemTally {
         problem.fatal
     }
 
+    /// 0 when all went well, 3 when some inputs were skipped, 1 when nothing could be
+    /// processed at all.
     pub fn exit_code(&self) -> u8 {
-        if self.skipped > 0 {
+        if self.skipped > 0 && self.processed == 0 {
+            exit::ERROR
+        } else if self.skipped > 0 {
             exit::PARTIAL
         } else {
             exit::SUCCESS

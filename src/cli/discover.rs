@@ -40,6 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut fatal = false;
     parallel::run(&extractor, docs, args.input.jobs(), |item| match item {
         Item::Done(done) => {
+            tally.processed += 1;
             let (_, ex) = *done;
             let a = &ex.analysis;
             for (idx, e) in a.entities.iter().enumerate() {

@@ -34,6 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut fatal = false;
     parallel::run(&extractor, docs, args.input.jobs(), |item| match item {
         Item::Done(done) => {
+            tally.processed += 1;
             let (doc, ex) = *done;
             let explain = |r: &dealgraph::model::Relation| extractor.relations.explain(&ex.analysis, r);
             let record = to_output(&doc, &ex, if args.explain { Some(&explain) } else { None });

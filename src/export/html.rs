@@ -8,7 +8,7 @@ use std::io::{BufWriter, Write};
 use serde::Serialize;
 
 use super::error::ExportError;
-use super::escape::{json_in_script, xml};
+use super::escape::{clean_controls, json_in_script, xml};
 use super::graph::{is_symmetric, is_tentative, DealAttrs, EdgeData, ExportGraph};
 use super::style;
 
@@ -58,7 +58,7 @@ struct LegendEntry {
 #[derive(Serialize)]
 struct ViewNode<'a> {
     id: &'a str,
-    label: &'a str,
+    label: String,
     #[serde(rename = "type")]
     kind: &'a str,
     degree: usize,
@@ -85,7 +85,7 @@ struct ViewDeal<'a> {
     confidence: Option<f64>,
     n_sources: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    evidence: Option<&'a str>,
+    evidence: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -121,7 +121,7 @@ fn deal_of(d: &DealAttrs) -> ViewDeal<'_> {
         last_date: d.last_date.as_deref(),
         confidence: Some(d.confidence).filter(|c| c.is_finite()),
         n_sources: d.n_sources,
-        evidence: d.evidence.as_deref(),
+        evidence: d.evidence.as_deref().map(clean_controls),
     }
 }
 
@@ -134,7 +134,7 @@ fn edge_deal(e: &EdgeData) -> ViewDeal<'_> {
         last_date: e.last_date.as_deref(),
         confidence: Some(e.confidence).filter(|c| c.is_finite()),
         n_sources: e.n_sources,
-        evidence: e.evidence.as_deref(),
+        evidence: e.evidence.as_deref().map(clean_controls),
     }
 }
 
@@ -164,7 +164,7 @@ fn view_data(graph: &ExportGraph) -> ViewData<'_> {
         .nodes()
         .map(|n| ViewNode {
             id: &n.id,
-            label: &n.label,
+            label: clean_controls(&n.label),
             kind: &n.kind,
             degree: n.degree,
             wikidata: n.wikidata.as_deref(),
@@ -255,7 +255,7 @@ mod tests {
         assert!(labels.contains(&"</script><script>alert(1)</script>"));
         assert!(labels.contains(&"AT&T <Holdings> \"Quoted\" 'Apos'"));
         assert!(labels.contains(&"شركة أرامكو السعودية"));
-        assert!(labels.contains(&"Ctrl\u{1}Char\u{b} Corp"), "control chars survive as JSON escapes");
+        assert!(labels.contains(&"Ctrl\u{FFFD}Char\u{FFFD} Corp"), "{labels:?}");
         assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
     }
 

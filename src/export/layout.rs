@@ -34,20 +34,66 @@ pub struct Placement {
 
 /// Lay out `n` nodes joined by `edges` (indices), each needing `extents[i]`.
 pub fn layout(n: usize, edges: &[(usize, usize)], extents: &[Extent]) -> Placement {
-    let order = bfs_order(n, edges);
+    let components = components(n, edges);
     if n > FORCE_LIMIT {
-        return circle(&order);
+        return circle(&components.concat());
     }
-    // Start on a square spiral (integer steps: no trigonometry, so bit-for-bit the same
-    // on every platform), breadth-first so that neighbours start close.
-    let mut pos = vec![(0.0, 0.0); n];
-    for (&i, (x, y)) in order.iter().zip(square_spiral()) {
-        // A slight shear keeps nodes off exact lines, which would balance forces.
-        pos[i] = (K * 0.7 * (f64::from(x) + 0.13 * f64::from(y)), K * 0.7 * (f64::from(y) + 0.07 * f64::from(x)));
+    // Each component on its own, then the components packed in rows, largest first.
+    let mut local_of = vec![0usize; n];
+    let mut laid: Vec<(Vec<usize>, Vec<(f64, f64)>, [f64; 4])> = Vec::new();
+    for comp in components {
+        for (l, &i) in comp.iter().enumerate() {
+            local_of[i] = l;
+        }
+        let member: Vec<bool> = {
+            let mut m = vec![false; n];
+            comp.iter().for_each(|&i| m[i] = true);
+            m
+        };
+        let local_edges: Vec<(usize, usize)> = edges
+            .iter()
+            .filter(|&&(s, t)| s < n && t < n && member[s] && member[t])
+            .map(|&(s, t)| (local_of[s], local_of[t]))
+            .collect();
+        let local_extents: Vec<Extent> = comp.iter().map(|&i| extents.get(i).copied().unwrap_or(Extent { half_width: 10.0, above: 10.0, below: 10.0 })).collect();
+        // Start on a square spiral (integer steps: no trigonometry, so bit-for-bit the
+        // same on every platform), breadth-first so that neighbours start close. A
+        // slight shear keeps nodes off exact lines, where forces would balance.
+        let mut pos: Vec<(f64, f64)> = square_spiral()
+            .take(comp.len())
+            .map(|(x, y)| (K * 0.7 * (f64::from(x) + 0.13 * f64::from(y)), K * 0.7 * (f64::from(y) + 0.07 * f64::from(x))))
+            .collect();
+        force(&mut pos, &local_edges);
+        remove_overlaps(&mut pos, &local_extents);
+        let mut bbox = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+        for (p, e) in pos.iter().zip(&local_extents) {
+            bbox[0] = bbox[0].min(p.0 - e.half_width);
+            bbox[1] = bbox[1].min(p.1 - e.above - 24.0);
+            bbox[2] = bbox[2].max(p.0 + e.half_width);
+            bbox[3] = bbox[3].max(p.1 + e.below);
+        }
+        laid.push((comp, pos, bbox));
     }
-    force(&mut pos, edges);
-    remove_overlaps(&mut pos, extents);
-    Placement { pos, circle_radius: None }
+    const GAP: f64 = 36.0;
+    let widest = laid.iter().map(|(_, _, b)| b[2] - b[0]).fold(0.0, f64::max);
+    let area: f64 = laid.iter().map(|(_, _, b)| (b[2] - b[0] + GAP) * (b[3] - b[1] + GAP)).sum();
+    let row_width = widest.max(area.sqrt() * 1.3);
+    let mut out = vec![(0.0, 0.0); n];
+    let (mut x, mut y, mut row_h) = (0.0f64, 0.0f64, 0.0f64);
+    for (comp, pos, b) in laid {
+        let (w, h) = (b[2] - b[0], b[3] - b[1]);
+        if x > 0.0 && x + w > row_width {
+            x = 0.0;
+            y += row_h + GAP;
+            row_h = 0.0;
+        }
+        for (&i, p) in comp.iter().zip(pos) {
+            out[i] = (p.0 - b[0] + x, p.1 - b[1] + y);
+        }
+        x += w + GAP;
+        row_h = row_h.max(h);
+    }
+    Placement { pos: out, circle_radius: None }
 }
 
 /// The cells of a square spiral around (0, 0): (0,0), (1,0), (1,1), (0,1), (-1,1), …
@@ -71,9 +117,9 @@ fn square_spiral() -> impl Iterator<Item = (i32, i32)> {
     })
 }
 
-/// Nodes in breadth-first order, each component from its highest-degree node, components
-/// by size (largest first), ties by index.
-fn bfs_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
+/// Connected components, each in breadth-first order from its highest-degree node,
+/// largest first, ties by index.
+fn components(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
     for &(s, t) in edges {
         if s < n && t < n && s != t {
@@ -108,7 +154,7 @@ fn bfs_order(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
         components.push(comp);
     }
     components.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
-    components.concat()
+    components
 }
 
 fn circle(order: &[usize]) -> Placement {

@@ -84,7 +84,7 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
         edges.iter().filter_map(|(s, t, _)| Some((*local.get(s)?, *local.get(t)?))).collect();
     let extents: Vec<Extent> = connected
         .iter()
-        .map(|&i| Extent { half_width: (label_w[i] / 2.0).max(radius[i]) + 2.0, above: radius[i] + 2.0, below: radius[i] + 18.0 })
+        .map(|&i| Extent { half_width: (label_w[i] / 2.0).max(radius[i]) + 2.0, above: radius[i] + 18.0, below: radius[i] + 18.0 })
         .collect();
     let placement = layout::layout(connected.len(), &local_edges, &extents);
 
@@ -162,6 +162,7 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     for (k, (s, t, _)) in edges.iter().enumerate() {
         bundles.entry(((*s).min(*t), (*s).max(*t))).or_default().push(k);
     }
+    let mut segments: Vec<((f64, f64), (f64, f64))> = Vec::new();
     writeln!(w, r#"<g fill="none" stroke-width="1.8" stroke-linecap="round">"#)?;
     for ((a, b), members) in &bundles {
         for (slot, &k) in members.iter().enumerate() {
@@ -198,8 +199,14 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
                 let start = toward(ps, mid, radius[s] + 1.0);
                 let end = toward(pt, mid, radius[t] + 2.0);
                 if offset == 0.0 {
+                    segments.push((start, end));
                     format!("M{} {} L{} {}", c(start.0), c(start.1), c(end.0), c(end.1))
                 } else {
+                    let at = |u: f64| {
+                        let v = 1.0 - u;
+                        (v * v * start.0 + 2.0 * u * v * mid.0 + u * u * end.0, v * v * start.1 + 2.0 * u * v * mid.1 + u * u * end.1)
+                    };
+                    segments.extend((0..6).map(|k| (at(f64::from(k) / 6.0), at(f64::from(k + 1) / 6.0))));
                     format!("M{} {} Q{} {} {} {}", c(start.0), c(start.1), c(mid.0), c(mid.1), c(end.0), c(end.1))
                 }
             };
@@ -276,7 +283,13 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
                 c(off),
                 xml(label)
             )?;
-        } else if let Some(&(x, y)) = pos.get(&i).or_else(|| grid.get(&i)) {
+        } else if let Some(&(x, y)) = pos.get(&i) {
+            // Below the node unless fewer edges cross the label above it.
+            let half = label_w[i] / 2.0;
+            let crossings = |top: f64| segments.iter().filter(|(p, q)| crosses_rect(*p, *q, (x - half, top, x + half, top + 13.0))).count();
+            let baseline = if crossings(y - r - 17.0) < crossings(y + r + 3.0) { y - r - 6.0 } else { y + r + 14.0 };
+            writeln!(w, r#"  <text x="{}" y="{}" text-anchor="middle">{}</text>"#, c(x), c(baseline), xml(label))?;
+        } else if let Some(&(x, y)) = grid.get(&i) {
             writeln!(w, r#"  <text x="{}" y="{}" text-anchor="middle">{}</text>"#, c(x), c(y + r + 14.0), xml(label))?;
         }
     }
@@ -286,6 +299,30 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     writeln!(w, "</svg>")?;
     w.flush()?;
     Ok(())
+}
+
+/// Whether the segment p–q meets the rectangle (x0, y0, x1, y1) (Liang–Barsky).
+fn crosses_rect(p: (f64, f64), q: (f64, f64), (x0, y0, x1, y1): (f64, f64, f64, f64)) -> bool {
+    let (dx, dy) = (q.0 - p.0, q.1 - p.1);
+    let (mut lo, mut hi) = (0.0f64, 1.0f64);
+    for (den, num) in [(-dx, p.0 - x0), (dx, x1 - p.0), (-dy, p.1 - y0), (dy, y1 - p.1)] {
+        if den == 0.0 {
+            if num < 0.0 {
+                return false;
+            }
+        } else {
+            let t = num / den;
+            if den < 0.0 {
+                lo = lo.max(t);
+            } else {
+                hi = hi.min(t);
+            }
+            if lo > hi {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn write_legend<W: Write>(
@@ -412,5 +449,8 @@ mod tests {
         let long = "x".repeat(50);
         assert_eq!(short_label(&long).chars().count(), MAX_LABEL);
         assert!(text_width("腾讯", 10.0) > text_width("ab", 10.0));
+        assert!(crosses_rect((0.0, 0.0), (10.0, 10.0), (4.0, 4.0, 6.0, 6.0)));
+        assert!(!crosses_rect((0.0, 0.0), (10.0, 0.0), (4.0, 4.0, 6.0, 6.0)));
+        assert!(crosses_rect((5.0, -5.0), (5.0, 20.0), (4.0, 4.0, 6.0, 6.0)));
     }
 }

@@ -42,7 +42,7 @@
 
   // ---- simulation ----------------------------------------------------------
   var alpha = 1, alphaTarget = 0, alphaMin = 0.002, alphaDecay = 1 - Math.pow(alphaMin, 1 / 300);
-  var CHARGE = -160, LINK = 70, GRAVITY = 0.035, THETA2 = 0.81;
+  var CHARGE = -200, LINK = 85, GRAVITY = 0.035, THETA2 = 0.81;
 
   function quad(x0, y0, size) { return { x0: x0, y0: y0, size: size, mass: 0, cx: 0, cy: 0, kids: null, items: null }; }
   function insert(q, n, depth) {
@@ -96,7 +96,23 @@
       if (n.fx != null) { n.x = n.fx; n.y = n.fy; n.vx = n.vy = 0; return; }
       n.vx *= 0.6; n.vy *= 0.6; n.x += n.vx; n.y += n.vy;
     });
+    if (nodes.length <= 600) { collide(); }
     dirty = true;
+  }
+  // Keep label boxes (node plus label below it) from overlapping: push pairs apart along
+  // the axis of least overlap. Quadratic, so only for graphs of modest size.
+  function collide() {
+    for (var i = 0; i < nodes.length; i++) {
+      var a = nodes[i];
+      for (var j = i + 1; j < nodes.length; j++) {
+        var b = nodes[j], dx = b.x - a.x, dy = b.y - a.y;
+        var ox = a.hw + b.hw + 8 - Math.abs(dx), oy = a.hh + b.hh + 4 - Math.abs(dy);
+        if (ox <= 0 || oy <= 0) { continue; }
+        var wa = a.fx != null ? 0 : (b.fx != null ? 1 : 0.5), wb = 1 - wa, m;
+        if (ox < oy) { m = (dx > 0 || (dx === 0 && i < j) ? 1 : -1) * ox * 0.5; a.x -= m * wa; b.x += m * wb; }
+        else { m = (dy > 0 ? 1 : -1) * oy * 0.5; a.y -= m * wa; b.y += m * wb; }
+      }
+    }
   }
 
   // ---- view ---------------------------------------------------------------
@@ -108,7 +124,7 @@
   function fit() {
     if (!nodes.length) { return; }
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    nodes.forEach(function (n) { x0 = Math.min(x0, n.x - n.r); y0 = Math.min(y0, n.y - n.r); x1 = Math.max(x1, n.x + n.r); y1 = Math.max(y1, n.y + n.r + 16); });
+    nodes.forEach(function (n) { x0 = Math.min(x0, n.x - n.hw); y0 = Math.min(y0, n.y - n.r); x1 = Math.max(x1, n.x + n.hw); y1 = Math.max(y1, n.y + n.r + 16); });
     var left = W > 800 ? 330 : 20, pad = 40;
     var k = Math.min((W - left - pad) / Math.max(x1 - x0, 1), (H - 2 * pad) / Math.max(y1 - y0, 1), 2.5);
     view.k = k; view.x = left + (W - left - pad - (x1 - x0) * k) / 2 - x0 * k; view.y = pad + (H - 2 * pad - (y1 - y0) * k) / 2 - y0 * k;
@@ -175,7 +191,12 @@
     });
     ctx.globalAlpha = 1;
   }
-  nodes.forEach(function (n) { var cs = Array.from(n.label); n.short = cs.length > 32 ? cs.slice(0, 31).join('') + '\u2026' : n.label; });
+  ctx.font = '12px "DejaVu Sans", "Noto Sans", Arial, sans-serif';
+  nodes.forEach(function (n) {
+    var cs = Array.from(n.label); n.short = cs.length > 32 ? cs.slice(0, 31).join('') + '\u2026' : n.label;
+    n.hw = n.degree >= labelDegree ? Math.max(n.r, ctx.measureText(n.short).width / 2) : n.r;
+    n.hh = n.degree >= labelDegree ? n.r + 9 : n.r;
+  });
   edges.forEach(function (e, i) { e.index = i; });
 
   // ---- picking, tooltip, selection -----------------------------------------
@@ -327,6 +348,23 @@
   if (edges.some(function (e) { return e.tentative; })) {
     var sw = document.createElement('span'); sw.className = 'sw line dashed'; legendRow(sw, 'pursuing / abandoned');
   }
+
+  // ---- a small read-only handle for tests (tests/interop/check_html.mjs) --------
+  function toScreen(p) { return { x: p.x * view.k + view.x, y: p.y * view.k + view.y }; }
+  window.dealgraphViewer = {
+    counts: function () { return { nodes: nodes.length, edges: edges.length }; },
+    selected: function () { return selected ? selected.label : null; },
+    zoom: function () { return view.k; },
+    settled: function () { return alpha <= alphaMin; },
+    nodeOnScreen: function (label) {
+      for (var i = 0; i < nodes.length; i++) { if (nodes[i].label === label) { return toScreen(nodes[i]); } }
+      return null;
+    },
+    edgeOnScreen: function (i) {
+      var e = edges[i], s = nodes[e.s], t = nodes[e.t], c = control(e);
+      return toScreen({ x: 0.25 * s.x + 0.5 * c.x + 0.25 * t.x, y: 0.25 * s.y + 0.5 * c.y + 0.25 * t.y });
+    }
+  };
 
   // ---- run -------------------------------------------------------------------
   resize();

@@ -1,0 +1,401 @@
+//! Cue lexicons: one CSV per language in `gazetteers/cues/<lang>.csv`, compiled into one
+//! [`PhraseMatcher`] per language (the same Aho-Corasick machinery as the gazetteer).
+//!
+//! A row is `cue,frame,type,status,subject,object,weight,value` (documented in
+//! `gazetteers/cues/README.md`). Relation cues (`verb`, `participle`, `passive`,
+//! `nominal`, `sale`, `title`, `symmetric`) carry a relation type and say where their
+//! arguments are; status cues (`modality`, `negation`) change the status of a nearby
+//! relation; word classes (`prep`, `conj`, `det`, `relative`, `coref`, `possessive`,
+//! `clause`, `aux_passive`, `aux_perfect`, `ignore`) tell the argument rules how the
+//! language builds its sentences; `scale`, `currency` and `month` serve amounts and dates.
+//! Nothing in Rust names a word of any language, so a new language is a new file.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::gazetteer::matcher::{PhraseMatch, PhraseMatcher, PhraseMatcherBuilder};
+use crate::model::{EntityKind, RelationType, Status};
+use crate::text::fold_case;
+
+/// How a cue finds its arguments, or which word class a function word belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frame {
+    /// A finite or infinitive verb: subject on the left, object on the right (or both on
+    /// the left in verb-final clauses).
+    Verb,
+    /// A past participle: passive when an agent phrase (`subject` prepositions) is
+    /// present, active otherwise.
+    Participle,
+    /// A passive or converse phrase: object on the left, subject in a `subject` phrase.
+    Passive,
+    /// A noun: object in an `object` phrase or a compound (`X-overname`), subject in a
+    /// `subject` phrase, a possessive (`X's`) or the clause subject.
+    Nominal,
+    /// A sale: seller on the left, target as direct object, buyer in a `subject` phrase.
+    Sale,
+    /// A title noun (`CEO`, `oprichter`, `Aktionär`): holder in apposition or after it,
+    /// organisation in an `object` phrase or a compound before it.
+    Title,
+    /// Merger or partnership: parties coordinated, after `between`, or subject + `with`.
+    Symmetric,
+    /// Sets the status of a nearby relation cue.
+    Modality,
+    /// Negates a nearby relation cue.
+    Negation,
+    /// Prepositions: an entity after one is not the subject of a clause.
+    Prep,
+    /// Coordinating words (`en`, `und`, `and`, `samen met`).
+    Conj,
+    /// Determiners and other words that may sit between a preposition and its noun.
+    Det,
+    /// Relative pronouns (`die`, `which`): the antecedent stands before them.
+    Relative,
+    /// Anaphoric noun phrases and personal pronouns (`het bedrijf`, `er`, `it`).
+    Coref,
+    /// Possessive determiners (`zijn`, `seine`, `its`).
+    Possessive,
+    /// Words that open a new clause (`maar`, `aber`, `but`): arguments do not cross them.
+    Clause,
+    /// Auxiliaries of the passive (`wordt`, `wurde`, `was`).
+    AuxPassive,
+    /// Auxiliaries of the perfect (`heeft`, `hat`, `has`).
+    AuxPerfect,
+    /// Phrases matched only to hide their words from other cues (`niet alleen`).
+    Ignore,
+    /// A number word for amounts (`miljard` = 1e9).
+    Scale,
+    /// A currency word (`dollar` = USD).
+    Currency,
+    /// A month name (`maart` = 3).
+    Month,
+}
+
+impl Frame {
+    fn parse(s: &str) -> Option<Frame> {
+        Some(match s {
+            "verb" => Frame::Verb,
+            "participle" => Frame::Participle,
+            "passive" => Frame::Passive,
+            "nominal" => Frame::Nominal,
+            "sale" => Frame::Sale,
+            "title" => Frame::Title,
+            "symmetric" => Frame::Symmetric,
+            "modality" => Frame::Modality,
+            "negation" => Frame::Negation,
+            "prep" => Frame::Prep,
+            "conj" => Frame::Conj,
+            "det" => Frame::Det,
+            "relative" => Frame::Relative,
+            "coref" => Frame::Coref,
+            "possessive" => Frame::Possessive,
+            "clause" => Frame::Clause,
+            "aux_passive" => Frame::AuxPassive,
+            "aux_perfect" => Frame::AuxPerfect,
+            "ignore" => Frame::Ignore,
+            "scale" => Frame::Scale,
+            "currency" => Frame::Currency,
+            "month" => Frame::Month,
+            _ => return None,
+        })
+    }
+
+    /// Frames that state a relation (as opposed to status cues and word classes).
+    pub fn is_relation(self) -> bool {
+        matches!(
+            self,
+            Frame::Verb | Frame::Participle | Frame::Passive | Frame::Nominal | Frame::Sale | Frame::Title | Frame::Symmetric
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frame::Verb => "verb",
+            Frame::Participle => "participle",
+            Frame::Passive => "passive",
+            Frame::Nominal => "nominal",
+            Frame::Sale => "sale",
+            Frame::Title => "title",
+            Frame::Symmetric => "symmetric",
+            Frame::Modality => "modality",
+            Frame::Negation => "negation",
+            Frame::Prep => "prep",
+            Frame::Conj => "conj",
+            Frame::Det => "det",
+            Frame::Relative => "relative",
+            Frame::Coref => "coref",
+            Frame::Possessive => "possessive",
+            Frame::Clause => "clause",
+            Frame::AuxPassive => "aux_passive",
+            Frame::AuxPerfect => "aux_perfect",
+            Frame::Ignore => "ignore",
+            Frame::Scale => "scale",
+            Frame::Currency => "currency",
+            Frame::Month => "month",
+        }
+    }
+}
+
+/// Which entities a pronoun or possessive may stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Referent {
+    Organization,
+    Person,
+    Any,
+}
+
+impl Referent {
+    pub fn fits(self, kind: EntityKind) -> bool {
+        match self {
+            Referent::Any => true,
+            Referent::Organization => kind == EntityKind::Organization,
+            Referent::Person => kind == EntityKind::Person,
+        }
+    }
+}
+
+/// The status a cue gives, and whether a modality further away may override it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueStatus {
+    pub status: Status,
+    /// Written `~status` in the CSV: only a default, any modality in the clause wins.
+    pub weak: bool,
+}
+
+/// One cue form (a CSV row with several `|`-separated forms gives several cues).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cue {
+    /// The form as written in the CSV (`neemt ... over`).
+    pub form: String,
+    /// Folded words that must follow the head later in the sentence (`over`), for
+    /// separable verbs written with `...`.
+    pub tail: Vec<String>,
+    pub frame: Frame,
+    pub kind: Option<RelationType>,
+    pub status: Option<CueStatus>,
+    /// For coref and possessive rows.
+    pub referent: Option<Referent>,
+    /// Folded prepositions that introduce the subject (agent, buyer, investor); `-` =
+    /// the entity follows the cue directly.
+    pub subject_preps: Vec<String>,
+    /// Folded prepositions that introduce the object; `-` = a direct object.
+    pub object_preps: Vec<String>,
+    /// Prior confidence of the cue in [0, 1].
+    pub weight: f32,
+    /// `value` column: multiplier for `scale`, ISO code for `currency`, number for `month`.
+    pub value: String,
+    /// `path:line` of the row, for `--explain` and error messages.
+    pub origin: String,
+}
+
+impl Cue {
+    pub fn allows_subject_prep(&self, prep: Option<&str>) -> bool {
+        allows(&self.subject_preps, prep)
+    }
+    pub fn allows_object_prep(&self, prep: Option<&str>) -> bool {
+        allows(&self.object_preps, prep)
+    }
+    /// Multiplier of a `scale` row.
+    pub fn scale(&self) -> Option<f64> {
+        self.value.parse().ok()
+    }
+}
+
+fn allows(list: &[String], prep: Option<&str>) -> bool {
+    match prep {
+        None => list.iter().any(|p| p == "-"),
+        Some(p) => list.iter().any(|q| q == p),
+    }
+}
+
+/// The cues of one language, compiled.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub lang: String,
+    pub cues: Vec<Cue>,
+    matcher: PhraseMatcher,
+}
+
+/// A cue found in the text: the head span and the cues (indices) it may stand for.
+#[derive(Debug, Clone)]
+pub struct CueMatch {
+    pub span: crate::model::Span,
+    pub cues: Vec<usize>,
+}
+
+impl Lexicon {
+    /// Parses one CSV file (`path` is used in error messages).
+    pub fn parse(lang: &str, path: &str, content: &str) -> Result<Lexicon> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .comment(Some(b'#'))
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(content.as_bytes());
+        let headers = reader.headers().map_err(|e| Error::data(path, 1, e.to_string()))?.clone();
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        let Some(c_cue) = col("cue") else { return Err(Error::data(path, 1, "missing column `cue`")) };
+        let Some(c_frame) = col("frame") else { return Err(Error::data(path, 1, "missing column `frame`")) };
+        let (c_type, c_status, c_subject, c_object, c_weight, c_value) =
+            (col("type"), col("status"), col("subject"), col("object"), col("weight"), col("value"));
+        let mut cues = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                Error::data(path, line, e.to_string())
+            })?;
+            let line = record.position().map(|p| p.line()).unwrap_or(0);
+            let field = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").trim();
+            let err = |msg: String| Error::data(path, line, msg);
+            let forms = field(Some(c_cue));
+            if forms.is_empty() {
+                continue;
+            }
+            let frame_text = field(Some(c_frame));
+            let frame = Frame::parse(frame_text).ok_or_else(|| err(format!("unknown frame {frame_text:?}")))?;
+            let type_text = field(c_type);
+            let (kind, referent) = match frame {
+                Frame::Coref | Frame::Possessive => {
+                    let r = match type_text {
+                        "org" => Referent::Organization,
+                        "person" => Referent::Person,
+                        "any" | "" => Referent::Any,
+                        other => return Err(err(format!("coref type must be org, person or any, not {other:?}"))),
+                    };
+                    (None, Some(r))
+                }
+                _ if type_text.is_empty() => (None, None),
+                _ => (Some(type_text.parse::<RelationType>().map_err(err)?), None),
+            };
+            if frame.is_relation() && kind.is_none() {
+                return Err(err(format!("a {} cue needs a relation type", frame.as_str())));
+            }
+            let status_text = field(c_status);
+            let status = if status_text.is_empty() {
+                None
+            } else {
+                let (weak, s) = match status_text.strip_prefix('~') {
+                    Some(rest) => (true, rest),
+                    None => (false, status_text),
+                };
+                Some(CueStatus { status: s.parse::<Status>().map_err(err)?, weak })
+            };
+            if frame == Frame::Modality && status.is_none() {
+                return Err(err("a modality cue needs a status".into()));
+            }
+            let preps = |s: &str| -> Vec<String> {
+                s.split('|').map(|p| fold_case(p.trim())).filter(|p| !p.is_empty()).collect()
+            };
+            let weight_text = field(c_weight);
+            let weight = if weight_text.is_empty() {
+                0.8
+            } else {
+                let w: f32 = weight_text.parse().map_err(|_| err(format!("weight {weight_text:?} is not a number")))?;
+                if !(0.0..=1.0).contains(&w) {
+                    return Err(err(format!("weight {w} is outside [0, 1]")));
+                }
+                w
+            };
+            let value = field(c_value).to_string();
+            if frame == Frame::Scale && value.parse::<f64>().is_err() {
+                return Err(err(format!("a scale needs a numeric value, not {value:?}")));
+            }
+            if matches!(frame, Frame::Currency | Frame::Month) && value.is_empty() {
+                return Err(err(format!("a {} row needs a value", frame.as_str())));
+            }
+            for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                let (head, tail) = match form.split_once("...") {
+                    Some((h, t)) => (h.trim(), t.split_whitespace().map(fold_case).collect()),
+                    None => (form, Vec::new()),
+                };
+                if head.is_empty() {
+                    return Err(err(format!("cue {form:?} has nothing before `...`")));
+                }
+                cues.push(Cue {
+                    form: form.to_string(),
+                    tail,
+                    frame,
+                    kind,
+                    status,
+                    referent,
+                    subject_preps: preps(field(c_subject)),
+                    object_preps: preps(field(c_object)),
+                    weight,
+                    value: value.clone(),
+                    origin: format!("{path}:{line}"),
+                });
+            }
+        }
+        let mut builder = PhraseMatcherBuilder::new();
+        for (i, cue) in cues.iter().enumerate() {
+            let head = match cue.form.split_once("...") {
+                Some((h, _)) => h.trim(),
+                None => cue.form.as_str(),
+            };
+            builder.add(head, i as u32);
+        }
+        let matcher = builder.build()?;
+        Ok(Lexicon { lang: lang.to_string(), cues, matcher })
+    }
+
+    /// All cue heads in `folded` (text folded with `fold_for_matching`).
+    pub fn find(&self, folded: &str) -> Vec<CueMatch> {
+        self.matcher
+            .find_all(folded)
+            .into_iter()
+            .map(|PhraseMatch { span, pattern }| CueMatch {
+                span,
+                cues: self.matcher.values(pattern).iter().map(|&v| v as usize).collect(),
+            })
+            .collect()
+    }
+}
+
+/// Every bundled lexicon, by language code.
+pub fn bundled_lexicons() -> Result<BTreeMap<String, Lexicon>> {
+    let mut out = BTreeMap::new();
+    for (path, content) in crate::bundled::files_under("gazetteers/cues/") {
+        let Some(name) = path.strip_prefix("gazetteers/cues/") else { continue };
+        let Some(lang) = name.strip_suffix(".csv") else { continue };
+        if lang.contains('/') {
+            continue;
+        }
+        out.insert(lang.to_string(), Lexicon::parse(lang, path, content)?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rows_and_reports_errors() {
+        let csv = "cue,frame,type,status,subject,object,weight,value\n\
+                   # a comment\n\
+                   koopt|kocht,verb,acquisition,completed,,-,0.9,\n\
+                   neemt ... over,verb,acquisition,~agreed,,-,,\n\
+                   miljard,scale,,,,,,1e9\n";
+        let lex = Lexicon::parse("nl", "nl.csv", csv).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(lex.cues.len(), 4);
+        assert_eq!(lex.cues[2].tail, vec!["over".to_string()]);
+        assert!(lex.cues[2].status.is_some_and(|s| s.weak));
+        assert_eq!(lex.cues[3].scale(), Some(1e9));
+        let found = lex.find("acme neemt widgetco over");
+        assert_eq!(found.len(), 1);
+
+        let bad = "cue,frame,type\nkoopt,verb,buying\n";
+        let e = Lexicon::parse("nl", "nl.csv", bad).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with("nl.csv:2:"), "{e}");
+        let bad = "cue,frame\nkoopt,verbish\n";
+        assert!(Lexicon::parse("nl", "nl.csv", bad).is_err());
+    }
+
+    #[test]
+    fn bundled_lexicons_load() {
+        let all = bundled_lexicons().unwrap_or_else(|e| panic!("{e}"));
+        for lang in ["nl", "de", "en"] {
+            let lex = all.get(lang).unwrap_or_else(|| panic!("no lexicon for {lang}"));
+            assert!(lex.cues.iter().any(|c| c.frame.is_relation()), "{lang}");
+        }
+    }
+}
