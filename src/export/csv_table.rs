@@ -13,7 +13,10 @@ use super::graph::ExportGraph;
 
 /// Write the nodes table.
 pub fn write_csv_nodes<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<(), ExportError> {
-    let specs: Vec<_> = attrs::node_specs(graph).into_iter().filter(|s| s.name != "label").collect();
+    let specs: Vec<_> = attrs::node_specs(graph)
+        .into_iter()
+        .filter(|s| s.name != "label")
+        .collect();
     let mut w = csv::Writer::from_writer(out);
     let mut header = vec!["Id", "Label"];
     header.extend(specs.iter().map(|s| s.name));
@@ -50,7 +53,9 @@ pub fn write_csv_edges<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> R
 }
 
 fn cell(v: Option<attrs::Value<'_>>) -> String {
-    v.and_then(|v| v.render()).map(|s| clean_controls(&s)).unwrap_or_default()
+    v.and_then(|v| v.render())
+        .map(|s| clean_controls(&s))
+        .unwrap_or_default()
 }
 
 /// The two file names for `target`: inside it if it is a directory (existing, or
@@ -79,13 +84,28 @@ pub fn csv_pair_paths(target: &Path) -> (PathBuf, PathBuf) {
 pub fn write_csv_pair(graph: &ExportGraph, target: &Path) -> Result<(PathBuf, PathBuf), ExportError> {
     let (nodes, edges) = csv_pair_paths(target);
     if let Some(dir) = nodes.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| ExportError::IoAt { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| ExportError::IoAt {
+            path: dir.to_path_buf(),
+            source,
+        })?;
     }
     for (path, nodes_table) in [(&nodes, true), (&edges, false)] {
-        let mut f = File::create(path).map_err(|source| ExportError::IoAt { path: path.clone(), source })?;
-        let res = if nodes_table { write_csv_nodes(graph, &mut f) } else { write_csv_edges(graph, &mut f) };
+        let mut f = File::create(path).map_err(|source| ExportError::IoAt {
+            path: path.clone(),
+            source,
+        })?;
+        let res = if nodes_table {
+            write_csv_nodes(graph, &mut f)
+        } else {
+            write_csv_edges(graph, &mut f)
+        };
         match res {
-            Err(ExportError::Io(source)) => return Err(ExportError::IoAt { path: path.clone(), source }),
+            Err(ExportError::Io(source)) => {
+                return Err(ExportError::IoAt {
+                    path: path.clone(),
+                    source,
+                })
+            }
             other => other?,
         }
     }
@@ -101,12 +121,14 @@ mod tests {
 
     fn read(s: &str) -> Vec<Vec<String>> {
         let mut r = csv::ReaderBuilder::new().has_headers(false).from_reader(s.as_bytes());
-        r.records().map(|rec| rec.unwrap().iter().map(String::from).collect()).collect()
+        r.records()
+            .map(|rec| rec.unwrap().iter().map(String::from).collect())
+            .collect()
     }
 
     #[test]
     fn nodes_table_round_trips_nasty_names() {
-        let s = render(&ExportOptions::default(), |g, w| write_csv_nodes(g, w));
+        let s = render(&ExportOptions::default(), write_csv_nodes);
         let rows = read(&s);
         assert_eq!(rows[0], ["Id", "Label", "type", "wikidata", "degree", "n_documents"]);
         let g = nasty_graph(&ExportOptions::default());
@@ -120,27 +142,50 @@ mod tests {
 
     #[test]
     fn edges_table_has_gephi_columns() {
-        let s = render(&ExportOptions::default(), |g, w| write_csv_edges(g, w));
+        let s = render(&ExportOptions::default(), write_csv_edges);
         let rows = read(&s);
         assert_eq!(&rows[0][..6], ["Source", "Target", "Type", "Id", "Label", "relation"]);
         let g = nasty_graph(&ExportOptions::default());
         assert_eq!(rows.len(), g.edge_count() + 1);
         let type_col: Vec<&str> = rows[1..].iter().map(|r| r[2].as_str()).collect();
         assert!(type_col.contains(&"Undirected") && type_col.contains(&"Directed"));
-        assert!(rows.iter().any(|r| r.iter().any(|c| c == "Ahold Delhaize sued ACME over 'pricing'\nsecond line.")));
-        let s = render(&ExportOptions { deals_as: DealsAs::Nodes, ..Default::default() }, |g, w| write_csv_edges(g, w));
+        assert!(rows.iter().any(|r| r
+            .iter()
+            .any(|c| c == "Ahold Delhaize sued ACME over 'pricing'\nsecond line.")));
+        let s = render(
+            &ExportOptions {
+                deals_as: DealsAs::Nodes,
+                ..Default::default()
+            },
+            write_csv_edges,
+        );
         assert!(s.contains(",buyer"));
-        assert_eq!(s, render(&ExportOptions { deals_as: DealsAs::Nodes, ..Default::default() }, |g, w| write_csv_edges(g, w)));
+        assert_eq!(
+            s,
+            render(
+                &ExportOptions {
+                    deals_as: DealsAs::Nodes,
+                    ..Default::default()
+                },
+                write_csv_edges
+            )
+        );
     }
 
     #[test]
     fn pair_paths() {
         let (n, e) = csv_pair_paths(Path::new("out/graph.csv"));
-        assert_eq!((n.to_str().unwrap(), e.to_str().unwrap()), ("out/graph.nodes.csv", "out/graph.edges.csv"));
+        assert_eq!(
+            (n.to_str().unwrap(), e.to_str().unwrap()),
+            ("out/graph.nodes.csv", "out/graph.edges.csv")
+        );
         let (n, _) = csv_pair_paths(Path::new("graph"));
         assert_eq!(n.to_str().unwrap(), "graph.nodes.csv");
         let (n, e) = csv_pair_paths(Path::new("somedir/"));
-        assert_eq!((n.to_str().unwrap(), e.to_str().unwrap()), ("somedir/nodes.csv", "somedir/edges.csv"));
+        assert_eq!(
+            (n.to_str().unwrap(), e.to_str().unwrap()),
+            ("somedir/nodes.csv", "somedir/edges.csv")
+        );
     }
 
     #[test]
@@ -149,7 +194,9 @@ mod tests {
         let g = nasty_graph(&ExportOptions::default());
         let (n, e) = write_csv_pair(&g, dir.path()).unwrap();
         assert_eq!(n, dir.path().join("nodes.csv"));
-        assert!(std::fs::read_to_string(&e).unwrap().starts_with("Source,Target,Type,Id,Label"));
+        assert!(std::fs::read_to_string(&e)
+            .unwrap()
+            .starts_with("Source,Target,Type,Id,Label"));
         let sub = dir.path().join("new").join("x.csv");
         let (n, _) = write_csv_pair(&g, &sub).unwrap();
         assert_eq!(n, dir.path().join("new").join("x.nodes.csv"));

@@ -18,7 +18,10 @@ pub fn write_dot<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
         writeln!(w, "  labelloc=t;")?;
     }
     writeln!(w, "  graph [overlap=false, splines=true, fontname=\"Helvetica\"];")?;
-    writeln!(w, "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, fontcolor=\"white\"];")?;
+    writeln!(
+        w,
+        "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11, fontcolor=\"white\"];"
+    )?;
     writeln!(w, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for n in graph.nodes() {
         let shape = match n.kind.as_str() {
@@ -77,7 +80,7 @@ mod tests {
     use crate::export::ExportOptions;
 
     fn dot(opts: &ExportOptions) -> String {
-        render(opts, |g, w| write_dot(g, w))
+        render(opts, write_dot)
     }
 
     #[test]
@@ -99,7 +102,10 @@ mod tests {
     fn direction_and_style() {
         let s = dot(&ExportOptions::default());
         let g = nasty_graph(&ExportOptions::default());
-        assert_eq!(s.matches("dir=none").count(), g.edges().filter(|(_, _, e)| !e.directed).count());
+        assert_eq!(
+            s.matches("dir=none").count(),
+            g.edges().filter(|(_, _, e)| !e.directed).count()
+        );
         assert_eq!(
             s.matches("style=dashed").count(),
             g.edges().filter(|(_, _, e)| is_tentative(e.status.as_deref())).count()

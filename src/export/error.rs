@@ -81,9 +81,15 @@ mod tests {
             e.to_string(),
             "no entity matches \"Shel\"; did you mean: \"Shell\", \"Shell plc\"?"
         );
-        let e = ExportError::UnknownEntity { name: "x".into(), suggestions: vec![] };
+        let e = ExportError::UnknownEntity {
+            name: "x".into(),
+            suggestions: vec![],
+        };
         assert_eq!(e.to_string(), "no entity matches \"x\"");
-        let e = ExportError::UnknownFormat { name: "png".into(), valid: vec!["svg".into(), "html".into()] };
+        let e = ExportError::UnknownFormat {
+            name: "png".into(),
+            valid: vec!["svg".into(), "html".into()],
+        };
         assert_eq!(e.to_string(), "unknown export format \"png\"; valid formats: svg, html");
     }
 }

@@ -37,7 +37,13 @@ pub fn xml(s: &str) -> String {
 /// Used for formats without their own escaping of them (DOT labels, CSV cells).
 pub fn clean_controls(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() && c != '\t' && c != '\n' && c != '\r' { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\t' && c != '\n' && c != '\r' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -106,7 +112,10 @@ mod tests {
     #[test]
     fn xml_escapes_markup_and_drops_forbidden() {
         assert_eq!(xml(r#"AT&T <"x"> 'y'"#), "AT&amp;T &lt;&quot;x&quot;&gt; &apos;y&apos;");
-        assert_eq!(xml("a\u{0}b\u{1}c\u{b}d\u{FFFF}"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}");
+        assert_eq!(
+            xml("a\u{0}b\u{1}c\u{b}d\u{FFFF}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}"
+        );
         assert_eq!(xml("l1\nl2\tx"), "l1&#10;l2&#9;x");
         let rtl = "شركة أرامكو السعودية · בנק לאומי · 腾讯控股 · Газпром 🚀";
         assert_eq!(xml(rtl), rtl);

@@ -9,7 +9,10 @@
 use std::path::PathBuf;
 
 use super::testdata::{medium_input, sample_input};
-use super::{build_graph, write, write_csv_edges, write_csv_nodes, DealsAs, EdgeMarkup, ExportFormat, ExportGraph, ExportOptions, GraphInput};
+use super::{
+    build_graph, write, write_csv_edges, write_csv_nodes, DealsAs, EdgeMarkup, ExportFormat, ExportGraph,
+    ExportOptions, GraphInput,
+};
 
 struct Fixture {
     file: &'static str,
@@ -21,9 +24,21 @@ struct Fixture {
 }
 
 fn fixtures() -> Vec<Fixture> {
-    let nodes = ExportOptions { deals_as: DealsAs::Nodes, ..Default::default() };
-    let mixed = ExportOptions { edge_markup: EdgeMarkup::Mixed, ..Default::default() };
-    let f = |file, input: fn() -> GraphInput, opts: &ExportOptions, format| Fixture { file, input, opts: opts.clone(), format, csv_nodes: false };
+    let nodes = ExportOptions {
+        deals_as: DealsAs::Nodes,
+        ..Default::default()
+    };
+    let mixed = ExportOptions {
+        edge_markup: EdgeMarkup::Mixed,
+        ..Default::default()
+    };
+    let f = |file, input: fn() -> GraphInput, opts: &ExportOptions, format| Fixture {
+        file,
+        input,
+        opts: opts.clone(),
+        format,
+        csv_nodes: false,
+    };
     let d = ExportOptions::default();
     vec![
         f("sample.graphml", sample_input, &d, ExportFormat::Graphml),
@@ -33,7 +48,10 @@ fn fixtures() -> Vec<Fixture> {
         f("sample-mixed.gexf", sample_input, &mixed, ExportFormat::Gexf),
         f("sample-deal-nodes.gexf", sample_input, &nodes, ExportFormat::Gexf),
         f("sample.gv", sample_input, &d, ExportFormat::Dot),
-        Fixture { csv_nodes: true, ..f("sample.nodes.csv", sample_input, &d, ExportFormat::Csv) },
+        Fixture {
+            csv_nodes: true,
+            ..f("sample.nodes.csv", sample_input, &d, ExportFormat::Csv)
+        },
         f("sample.edges.csv", sample_input, &d, ExportFormat::Csv),
         f("sample.html", sample_input, &d, ExportFormat::Html),
         f("sample.svg", sample_input, &d, ExportFormat::Svg),
@@ -64,8 +82,17 @@ fn fixtures_are_up_to_date() {
     let mut outputs = Vec::new();
     for fx in fixtures() {
         let (g, bytes) = render(&fx);
-        let markup = if fx.opts.edge_markup == EdgeMarkup::Mixed { "mixed" } else { "uniform" };
-        manifest.push_str(&format!("{}\t{}\t{}\t{markup}\n", fx.file, g.node_count(), g.edge_count()));
+        let markup = if fx.opts.edge_markup == EdgeMarkup::Mixed {
+            "mixed"
+        } else {
+            "uniform"
+        };
+        manifest.push_str(&format!(
+            "{}\t{}\t{}\t{markup}\n",
+            fx.file,
+            g.node_count(),
+            g.edge_count()
+        ));
         outputs.push((fx.file.to_string(), bytes));
     }
     outputs.push(("manifest.tsv".to_string(), manifest.into_bytes()));
@@ -79,4 +106,42 @@ fn fixtures_are_up_to_date() {
         }
     }
     assert!(stale.is_empty(), "export fixtures differ from the output: {stale:?}; rerun with DEALGRAPH_WRITE_FIXTURES=1 if the change is intended");
+}
+
+/// A large synthetic graph (3,000 entities, 4,500 relations) in every single-stream
+/// format, written to `$DEALGRAPH_LARGE_OUT` (default: the temp dir) for looking at the
+/// viewer and the circle layout at scale:
+/// `cargo test --no-default-features --lib export::fixtures::large -- --ignored`.
+#[test]
+#[ignore]
+fn large_sample() {
+    use super::testdata::{deal, entity};
+    let n = 3000usize;
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = |m: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    };
+    let entities = (0..n).map(|i| entity(&format!("e{i:05}"), &format!("Company {i} B.V."), "Organization")).collect();
+    let rels = ["acquisition", "partnership", "investment", "lawsuit", "merger"];
+    let deals = (0..n * 3 / 2)
+        .map(|k| {
+            // Preferential attachment, roughly: low ids are hubs.
+            let a = next(n);
+            let hub = next(n) + 1;
+            let b = next(hub);
+            deal(&format!("d{k}"), rels[k % rels.len()], &format!("e{a:05}"), &format!("e{b:05}"), Some("completed"), 0.9)
+        })
+        .collect();
+    let input = GraphInput { entities, deals };
+    let out = std::env::var_os("DEALGRAPH_LARGE_OUT").map_or_else(std::env::temp_dir, PathBuf::from);
+    let g = build_graph(&input, &ExportOptions::default()).unwrap();
+    for f in ExportFormat::ALL.into_iter().filter(|f| f.is_single_stream()) {
+        let start = std::time::Instant::now();
+        let mut file = std::fs::File::create(out.join(format!("large.{}", f.extension()))).unwrap();
+        write(&g, f, &mut file).unwrap();
+        eprintln!("large.{}: {:?}", f.extension(), start.elapsed());
+    }
 }

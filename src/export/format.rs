@@ -83,10 +83,13 @@ impl FromStr for ExportFormat {
             "htm" => "html",
             other => other,
         };
-        ExportFormat::ALL.into_iter().find(|f| f.name() == alias).ok_or_else(|| ExportError::UnknownFormat {
-            name: s.to_string(),
-            valid: ExportFormat::ALL.iter().map(|f| f.name().to_string()).collect(),
-        })
+        ExportFormat::ALL
+            .into_iter()
+            .find(|f| f.name() == alias)
+            .ok_or_else(|| ExportError::UnknownFormat {
+                name: s.to_string(),
+                valid: ExportFormat::ALL.iter().map(|f| f.name().to_string()).collect(),
+            })
     }
 }
 
@@ -98,7 +101,9 @@ pub fn write<W: Write + ?Sized>(graph: &ExportGraph, format: ExportFormat, out: 
         ExportFormat::Dot => write_dot(graph, out),
         ExportFormat::Html => write_html(graph, out),
         ExportFormat::Svg => write_svg(graph, out),
-        ExportFormat::Csv => Err(ExportError::NotAStream { format: format.name().to_string() }),
+        ExportFormat::Csv => Err(ExportError::NotAStream {
+            format: format.name().to_string(),
+        }),
     }
 }
 
@@ -117,8 +122,14 @@ mod tests {
         }
         assert_eq!("gv".parse::<ExportFormat>().unwrap(), ExportFormat::Dot);
         let err = "png".parse::<ExportFormat>().unwrap_err();
-        assert_eq!(err.to_string(), "unknown export format \"png\"; valid formats: graphml, gexf, dot, csv, html, svg");
-        assert_eq!(ExportFormat::from_extension(std::path::Path::new("a/b.GEXF")), Some(ExportFormat::Gexf));
+        assert_eq!(
+            err.to_string(),
+            "unknown export format \"png\"; valid formats: graphml, gexf, dot, csv, html, svg"
+        );
+        assert_eq!(
+            ExportFormat::from_extension(std::path::Path::new("a/b.GEXF")),
+            Some(ExportFormat::Gexf)
+        );
         assert_eq!(ExportFormat::from_extension(std::path::Path::new("a/b.txt")), None);
     }
 

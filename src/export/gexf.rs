@@ -14,7 +14,10 @@ use super::style;
 /// Write `graph` as GEXF 1.3.
 pub fn write_gexf<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<(), ExportError> {
     let mut w = BufWriter::new(out);
-    let node_specs: Vec<AttrSpec> = attrs::node_specs(graph).into_iter().filter(|s| s.name != "label").collect();
+    let node_specs: Vec<AttrSpec> = attrs::node_specs(graph)
+        .into_iter()
+        .filter(|s| s.name != "label")
+        .collect();
     let edge_specs = attrs::edge_specs(graph.edge_markup == EdgeMarkup::Uniform);
 
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -38,7 +41,12 @@ pub fn write_gexf<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result
     writeln!(w, "    <nodes>")?;
     for n in graph.nodes() {
         writeln!(w, r#"      <node id="{}" label="{}">"#, xml(&n.id), xml(&n.label))?;
-        write_values(&mut w, node_specs.iter().filter_map(|s| attrs::node_value(n, s.name).map(|v| (s.name, v))))?;
+        write_values(
+            &mut w,
+            node_specs
+                .iter()
+                .filter_map(|s| attrs::node_value(n, s.name).map(|v| (s.name, v))),
+        )?;
         let (r, g, b) = style::rgb(style::type_colour(&n.kind));
         writeln!(w, r#"        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>"#)?;
         let size = escape::float(style::node_radius(n.degree)).unwrap_or_else(|| "5.0".into());
@@ -62,7 +70,12 @@ pub fn write_gexf<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result
             xml(&e.label()),
             if undirected { r#" type="undirected""# } else { "" }
         )?;
-        write_values(&mut w, edge_specs.iter().filter_map(|s| attrs::edge_value(e, s.name).map(|v| (s.name, v))))?;
+        write_values(
+            &mut w,
+            edge_specs
+                .iter()
+                .filter_map(|s| attrs::edge_value(e, s.name).map(|v| (s.name, v))),
+        )?;
         let (r, g, b) = style::rgb(style::relation_colour(&e.relation));
         writeln!(w, r#"        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>"#)?;
         if is_tentative(e.status.as_deref()) {
@@ -80,7 +93,12 @@ pub fn write_gexf<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result
 fn write_attributes<W: Write>(w: &mut W, class: &str, specs: &[AttrSpec]) -> std::io::Result<()> {
     writeln!(w, r#"    <attributes class="{class}">"#)?;
     for s in specs {
-        writeln!(w, r#"      <attribute id="{0}" title="{0}" type="{1}"/>"#, s.name, s.ty.gexf())?;
+        writeln!(
+            w,
+            r#"      <attribute id="{0}" title="{0}" type="{1}"/>"#,
+            s.name,
+            s.ty.gexf()
+        )?;
     }
     writeln!(w, "    </attributes>")
 }
@@ -108,7 +126,7 @@ mod tests {
     use crate::export::ExportOptions;
 
     fn gexf(opts: &ExportOptions) -> String {
-        render(opts, |g, w| write_gexf(g, w))
+        render(opts, write_gexf)
     }
 
     #[test]
@@ -132,9 +150,15 @@ mod tests {
         let g = nasty_graph(&ExportOptions::default());
         assert_eq!(s.matches("<node id=").count(), g.node_count());
         assert_eq!(s.matches("<edge id=").count(), g.edge_count());
-        let opts = ExportOptions { edge_markup: EdgeMarkup::Mixed, ..Default::default() };
+        let opts = ExportOptions {
+            edge_markup: EdgeMarkup::Mixed,
+            ..Default::default()
+        };
         let s = gexf(&opts);
-        assert_eq!(s.matches(r#"type="undirected""#).count(), g.edges().filter(|(_, _, e)| !e.directed).count());
+        assert_eq!(
+            s.matches(r#"type="undirected""#).count(),
+            g.edges().filter(|(_, _, e)| !e.directed).count()
+        );
     }
 
     #[test]

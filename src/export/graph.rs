@@ -28,8 +28,15 @@ pub const KNOWN_RELATIONS: &[&str] = &[
 pub const KNOWN_ENTITY_TYPES: &[&str] = &["Organization", "Person"];
 
 /// Statuses a deal or lawsuit can have.
-pub const KNOWN_STATUSES: &[&str] =
-    &["completed", "agreed", "pursuing", "abandoned", "threatened", "filed", "resolved"];
+pub const KNOWN_STATUSES: &[&str] = &[
+    "completed",
+    "agreed",
+    "pursuing",
+    "abandoned",
+    "threatened",
+    "filed",
+    "resolved",
+];
 
 /// Node type of a deal drawn as a node.
 pub const DEAL_TYPE: &str = "Deal";
@@ -158,7 +165,10 @@ impl ExportGraph {
     /// Relations present, in a stable order (the known list, then others alphabetically).
     pub fn relations(&self) -> Vec<String> {
         let mut present: BTreeSet<&str> = self.edges().map(|(_, _, e)| e.relation.as_str()).collect();
-        present.extend(self.nodes().filter_map(|n| n.deal.as_ref().map(|d| d.relation.as_str())));
+        present.extend(
+            self.nodes()
+                .filter_map(|n| n.deal.as_ref().map(|d| d.relation.as_str())),
+        );
         order_known(&present, KNOWN_RELATIONS)
     }
 
@@ -174,8 +184,11 @@ impl ExportGraph {
 }
 
 fn order_known(present: &BTreeSet<&str>, known: &[&str]) -> Vec<String> {
-    let mut out: Vec<String> =
-        known.iter().filter(|k| present.contains(**k)).map(|k| (*k).to_string()).collect();
+    let mut out: Vec<String> = known
+        .iter()
+        .filter(|k| present.contains(**k))
+        .map(|k| (*k).to_string())
+        .collect();
     out.extend(present.iter().filter(|p| !known.contains(*p)).map(|p| (*p).to_string()));
     out
 }
@@ -191,8 +204,13 @@ pub fn build_graph(input: &GraphInput, opts: &ExportOptions) -> Result<ExportGra
     // Entities, sorted by id with a total tie-break, first of each id kept.
     let mut entities: Vec<&EntityNode> = input.entities.iter().collect();
     entities.sort_by(|a, b| {
-        (&a.id, &a.label, &a.kind, &a.wikidata, a.n_documents)
-            .cmp(&(&b.id, &b.label, &b.kind, &b.wikidata, b.n_documents))
+        (&a.id, &a.label, &a.kind, &a.wikidata, a.n_documents).cmp(&(
+            &b.id,
+            &b.label,
+            &b.kind,
+            &b.wikidata,
+            b.n_documents,
+        ))
     });
     entities.dedup_by(|b, a| a.id == b.id);
     let known_ids: BTreeSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
@@ -241,24 +259,41 @@ pub fn build_graph(input: &GraphInput, opts: &ExportOptions) -> Result<ExportGra
     let mut graph = DiGraph::new();
     match opts.deals_as {
         DealsAs::Edges => {
-            let nodes: Vec<NodeData> =
-                node_ids.iter().filter_map(|id| kept_entities.get(id)).map(|e| entity_node(e)).collect();
-            let mut edges: Vec<(String, String, EdgeData)> =
-                deals.iter().map(|d| (d.subject.clone(), d.object.clone(), deal_edge(d))).collect();
+            let nodes: Vec<NodeData> = node_ids
+                .iter()
+                .filter_map(|id| kept_entities.get(id))
+                .map(|e| entity_node(e))
+                .collect();
+            let mut edges: Vec<(String, String, EdgeData)> = deals
+                .iter()
+                .map(|d| (d.subject.clone(), d.object.clone(), deal_edge(d)))
+                .collect();
             assemble(&mut graph, nodes, &mut edges);
         }
         DealsAs::Nodes => {
-            let mut nodes: Vec<NodeData> =
-                node_ids.iter().filter_map(|id| kept_entities.get(id)).map(|e| entity_node(e)).collect();
+            let mut nodes: Vec<NodeData> = node_ids
+                .iter()
+                .filter_map(|id| kept_entities.get(id))
+                .map(|e| entity_node(e))
+                .collect();
             let mut edges = Vec::new();
             let mut deal_ids: BTreeSet<String> = nodes.iter().map(|n| n.id.clone()).collect();
             for d in &deals {
                 let deal_id = unique_id(&mut deal_ids, &d.id);
-                let label_of = |id: &str| kept_entities.get(id).map_or_else(|| id.to_string(), |e| e.label.clone());
+                let label_of = |id: &str| {
+                    kept_entities
+                        .get(id)
+                        .map_or_else(|| id.to_string(), |e| e.label.clone())
+                };
                 let arrow = if is_symmetric(&d.relation) { "↔" } else { "→" };
                 nodes.push(NodeData {
                     id: deal_id.clone(),
-                    label: format!("{}: {} {arrow} {}", d.relation, label_of(&d.subject), label_of(&d.object)),
+                    label: format!(
+                        "{}: {} {arrow} {}",
+                        d.relation,
+                        label_of(&d.subject),
+                        label_of(&d.object)
+                    ),
                     kind: DEAL_TYPE.to_string(),
                     wikidata: None,
                     degree: 0,
@@ -281,7 +316,12 @@ pub fn build_graph(input: &GraphInput, opts: &ExportOptions) -> Result<ExportGra
             assemble(&mut graph, nodes, &mut edges);
         }
     }
-    Ok(ExportGraph { graph, edge_markup: opts.edge_markup, description, dangling_edges: dangling })
+    Ok(ExportGraph {
+        graph,
+        edge_markup: opts.edge_markup,
+        description,
+        dangling_edges: dangling,
+    })
 }
 
 /// Add sorted nodes and edges (edges sorted here; ids made unique) and set degrees.
@@ -297,7 +337,9 @@ fn assemble(graph: &mut DiGraph<NodeData, EdgeData>, nodes: Vec<NodeData>, edges
     });
     let mut seen: BTreeSet<String> = BTreeSet::new();
     for (s, t, e) in edges.iter() {
-        let (Some(&si), Some(&ti)) = (index.get(s), index.get(t)) else { continue };
+        let (Some(&si), Some(&ti)) = (index.get(s), index.get(t)) else {
+            continue;
+        };
         let mut e = e.clone();
         e.id = unique_id(&mut seen, &e.id);
         graph.add_edge(si, ti, e);
@@ -371,7 +413,12 @@ struct TypeFilter {
 
 impl TypeFilter {
     fn parse(input: &GraphInput, types: Option<&[String]>) -> Result<Self, ExportError> {
-        let Some(types) = types else { return Ok(TypeFilter { kinds: None, relations: None }) };
+        let Some(types) = types else {
+            return Ok(TypeFilter {
+                kinds: None,
+                relations: None,
+            });
+        };
         let mut kind_names: BTreeSet<String> = KNOWN_ENTITY_TYPES.iter().map(|k| k.to_lowercase()).collect();
         kind_names.extend(input.entities.iter().map(|e| e.kind.to_lowercase()));
         let mut rel_names: BTreeSet<String> = KNOWN_RELATIONS.iter().map(|r| r.to_string()).collect();
@@ -399,19 +446,29 @@ impl TypeFilter {
     }
 
     fn keeps_relation(&self, relation: &str) -> bool {
-        self.relations.as_ref().is_none_or(|r| r.contains(&relation.to_lowercase()))
+        self.relations
+            .as_ref()
+            .is_none_or(|r| r.contains(&relation.to_lowercase()))
     }
 }
 
 fn parse_statuses(input: &GraphInput, status: Option<&[String]>) -> Result<Option<BTreeSet<String>>, ExportError> {
     let Some(status) = status else { return Ok(None) };
     let mut valid: BTreeSet<String> = KNOWN_STATUSES.iter().map(|s| s.to_string()).collect();
-    valid.extend(input.deals.iter().filter_map(|d| d.status.as_ref().map(|s| s.to_lowercase())));
+    valid.extend(
+        input
+            .deals
+            .iter()
+            .filter_map(|d| d.status.as_ref().map(|s| s.to_lowercase())),
+    );
     let mut out = BTreeSet::new();
     for s in status {
         let s = s.trim().to_lowercase();
         if !valid.contains(&s) {
-            return Err(ExportError::UnknownStatus { name: s, valid: valid.into_iter().collect() });
+            return Err(ExportError::UnknownStatus {
+                name: s,
+                valid: valid.into_iter().collect(),
+            });
         }
         out.insert(s);
     }
@@ -427,7 +484,10 @@ fn match_entities<'a>(entities: &[&'a EntityNode], name: &str) -> Result<Vec<&'a
         .map(|e| e.id.as_str())
         .collect();
     if hits.is_empty() {
-        return Err(ExportError::UnknownEntity { name: name.to_string(), suggestions: suggest(entities, &wanted) });
+        return Err(ExportError::UnknownEntity {
+            name: name.to_string(),
+            suggestions: suggest(entities, &wanted),
+        });
     }
     Ok(hits)
 }
@@ -551,7 +611,8 @@ mod tests {
         sk.sort();
         assert_eq!(keys, sk);
         for n in g.nodes() {
-            let deg = g.edges().filter(|(s, _, _)| s.id == n.id).count() + g.edges().filter(|(_, t, _)| t.id == n.id).count();
+            let deg =
+                g.edges().filter(|(s, _, _)| s.id == n.id).count() + g.edges().filter(|(_, t, _)| t.id == n.id).count();
             assert_eq!(n.degree, deg, "{}", n.id);
         }
         // The isolated entity is still there.
@@ -573,7 +634,12 @@ mod tests {
     fn symmetric_relations_are_undirected() {
         let g = build_graph(&sample_input(), &ExportOptions::default()).unwrap();
         for (_, _, e) in g.edges() {
-            assert_eq!(e.directed, !matches!(e.relation.as_str(), "merger" | "partnership"), "{}", e.relation);
+            assert_eq!(
+                e.directed,
+                !matches!(e.relation.as_str(), "merger" | "partnership"),
+                "{}",
+                e.relation
+            );
         }
         assert!(g.edges().any(|(_, _, e)| !e.directed));
     }
@@ -581,19 +647,30 @@ mod tests {
     #[test]
     fn type_filter_on_relations_and_kinds() {
         let input = sample_input();
-        let opts = ExportOptions { types: Some(vec!["Acquisition".into()]), ..Default::default() };
+        let opts = ExportOptions {
+            types: Some(vec!["Acquisition".into()]),
+            ..Default::default()
+        };
         let g = build_graph(&input, &opts).unwrap();
         assert!(g.edge_count() > 0);
         assert!(g.edges().all(|(_, _, e)| e.relation == "acquisition"));
         // Entities without a kept edge are still listed.
         assert_eq!(g.node_count(), input.entities.len());
 
-        let opts = ExportOptions { types: Some(vec!["organization".into()]), ..Default::default() };
+        let opts = ExportOptions {
+            types: Some(vec!["organization".into()]),
+            ..Default::default()
+        };
         let g = build_graph(&input, &opts).unwrap();
         assert!(g.nodes().all(|n| n.kind == "Organization"));
-        assert!(g.edges().all(|(s, t, _)| s.kind == "Organization" && t.kind == "Organization"));
+        assert!(g
+            .edges()
+            .all(|(s, t, _)| s.kind == "Organization" && t.kind == "Organization"));
 
-        let opts = ExportOptions { types: Some(vec!["takeover".into()]), ..Default::default() };
+        let opts = ExportOptions {
+            types: Some(vec!["takeover".into()]),
+            ..Default::default()
+        };
         let err = build_graph(&input, &opts).unwrap_err();
         assert!(matches!(err, ExportError::UnknownType { .. }));
         assert!(err.to_string().contains("acquisition"), "{err}");
@@ -602,25 +679,49 @@ mod tests {
     #[test]
     fn status_filter_drops_statusless_relations() {
         let input = sample_input();
-        let opts = ExportOptions { status: Some(vec!["COMPLETED".into()]), ..Default::default() };
+        let opts = ExportOptions {
+            status: Some(vec!["COMPLETED".into()]),
+            ..Default::default()
+        };
         let g = build_graph(&input, &opts).unwrap();
         assert!(g.edge_count() > 0);
         assert!(g.edges().all(|(_, _, e)| e.status.as_deref() == Some("completed")));
-        let opts = ExportOptions { status: Some(vec!["done".into()]), ..Default::default() };
-        assert!(matches!(build_graph(&input, &opts), Err(ExportError::UnknownStatus { .. })));
+        let opts = ExportOptions {
+            status: Some(vec!["done".into()]),
+            ..Default::default()
+        };
+        assert!(matches!(
+            build_graph(&input, &opts),
+            Err(ExportError::UnknownStatus { .. })
+        ));
     }
 
     #[test]
     fn min_confidence_filter() {
         let input = sample_input();
-        let opts = ExportOptions { min_confidence: 0.8, ..Default::default() };
+        let opts = ExportOptions {
+            min_confidence: 0.8,
+            ..Default::default()
+        };
         let g = build_graph(&input, &opts).unwrap();
         assert!(g.edge_count() < input.deals.len());
         assert!(g.edges().all(|(_, _, e)| e.confidence >= 0.8));
-        let opts = ExportOptions { min_confidence: 1.5, ..Default::default() };
-        assert!(matches!(build_graph(&input, &opts), Err(ExportError::InvalidConfidence(_))));
-        let opts = ExportOptions { min_confidence: f64::NAN, ..Default::default() };
-        assert!(matches!(build_graph(&input, &opts), Err(ExportError::InvalidConfidence(_))));
+        let opts = ExportOptions {
+            min_confidence: 1.5,
+            ..Default::default()
+        };
+        assert!(matches!(
+            build_graph(&input, &opts),
+            Err(ExportError::InvalidConfidence(_))
+        ));
+        let opts = ExportOptions {
+            min_confidence: f64::NAN,
+            ..Default::default()
+        };
+        assert!(matches!(
+            build_graph(&input, &opts),
+            Err(ExportError::InvalidConfidence(_))
+        ));
     }
 
     #[test]
@@ -639,7 +740,11 @@ mod tests {
                 deal("d3", "lawsuit", "c", "d", Some("filed"), 0.9),
             ],
         };
-        let around = |name: &str, depth| ExportOptions { around: Some(name.into()), depth, ..Default::default() };
+        let around = |name: &str, depth| ExportOptions {
+            around: Some(name.into()),
+            depth,
+            ..Default::default()
+        };
         let g = build_graph(&input, &around("alpha", 1)).unwrap();
         assert_eq!(labels(&g), ["Alpha", "Beta"]);
         assert_eq!(g.edge_count(), 1);
@@ -655,7 +760,10 @@ mod tests {
         let g = build_graph(&input, &around("xeno", 2)).unwrap();
         assert_eq!(labels(&g), ["Xeno"]);
         // Hops only over kept edges.
-        let opts = ExportOptions { types: Some(vec!["acquisition".into(), "lawsuit".into()]), ..around("Alpha", 5) };
+        let opts = ExportOptions {
+            types: Some(vec!["acquisition".into(), "lawsuit".into()]),
+            ..around("Alpha", 5)
+        };
         let g = build_graph(&input, &opts).unwrap();
         assert_eq!(labels(&g), ["Alpha", "Beta"]);
         assert!(g.description.contains("around"));
@@ -664,15 +772,24 @@ mod tests {
     #[test]
     fn around_unknown_name_suggests() {
         let input = sample_input();
-        let opts = ExportOptions { around: Some("Acme Holding".into()), ..Default::default() };
+        let opts = ExportOptions {
+            around: Some("Acme Holding".into()),
+            ..Default::default()
+        };
         match build_graph(&input, &opts) {
             Err(ExportError::UnknownEntity { name, suggestions }) => {
                 assert_eq!(name, "Acme Holding");
-                assert!(suggestions.iter().any(|s| s.starts_with("ACME Holdings")), "{suggestions:?}");
+                assert!(
+                    suggestions.iter().any(|s| s.starts_with("ACME Holdings")),
+                    "{suggestions:?}"
+                );
             }
             other => panic!("{other:?}"),
         }
-        let opts = ExportOptions { around: Some("zzzzzzzzzzzz".into()), ..Default::default() };
+        let opts = ExportOptions {
+            around: Some("zzzzzzzzzzzz".into()),
+            ..Default::default()
+        };
         match build_graph(&input, &opts) {
             Err(ExportError::UnknownEntity { suggestions, .. }) => assert!(suggestions.is_empty()),
             other => panic!("{other:?}"),
@@ -687,19 +804,32 @@ mod tests {
             types: Some(vec!["organization".into()]),
             ..Default::default()
         };
-        assert!(matches!(build_graph(&input, &opts), Err(ExportError::EntityFilteredOut { .. })));
+        assert!(matches!(
+            build_graph(&input, &opts),
+            Err(ExportError::EntityFilteredOut { .. })
+        ));
     }
 
     #[test]
     fn deals_as_nodes() {
         let input = GraphInput {
-            entities: vec![entity("a", "Alpha", "Organization"), entity("b", "Beta", "Organization")],
+            entities: vec![
+                entity("a", "Alpha", "Organization"),
+                entity("b", "Beta", "Organization"),
+            ],
             deals: vec![
                 deal("d1", "acquisition", "a", "b", Some("completed"), 0.9),
                 deal("d2", "merger", "a", "b", Some("pursuing"), 0.5),
             ],
         };
-        let g = build_graph(&input, &ExportOptions { deals_as: DealsAs::Nodes, ..Default::default() }).unwrap();
+        let g = build_graph(
+            &input,
+            &ExportOptions {
+                deals_as: DealsAs::Nodes,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(g.node_count(), 4);
         assert_eq!(g.edge_count(), 4);
         let d1 = g.nodes().find(|n| n.id == "d1").unwrap();
@@ -709,15 +839,22 @@ mod tests {
         assert_eq!(d1.deal.as_ref().unwrap().status.as_deref(), Some("completed"));
         let d2 = g.nodes().find(|n| n.id == "d2").unwrap();
         assert_eq!(d2.label, "merger: Alpha ↔ Beta");
-        let roles: Vec<(String, String, Option<String>, bool)> =
-            g.edges().map(|(s, t, e)| (s.id.clone(), t.id.clone(), e.role.clone(), e.directed)).collect();
+        let roles: Vec<(String, String, Option<String>, bool)> = g
+            .edges()
+            .map(|(s, t, e)| (s.id.clone(), t.id.clone(), e.role.clone(), e.directed))
+            .collect();
         assert!(roles.contains(&("a".into(), "d1".into(), Some("buyer".into()), true)));
         assert!(roles.contains(&("d1".into(), "b".into(), Some("target".into()), true)));
         assert!(roles.contains(&("a".into(), "d2".into(), Some("party".into()), false)));
         let a = g.nodes().find(|n| n.id == "a").unwrap();
         assert_eq!(a.degree, 2);
         // The around filter counts a deal as one hop in this mode too.
-        let opts = ExportOptions { deals_as: DealsAs::Nodes, around: Some("alpha".into()), depth: 1, ..Default::default() };
+        let opts = ExportOptions {
+            deals_as: DealsAs::Nodes,
+            around: Some("alpha".into()),
+            depth: 1,
+            ..Default::default()
+        };
         let g = build_graph(&input, &opts).unwrap();
         assert_eq!(g.node_count(), 4);
     }
@@ -725,7 +862,11 @@ mod tests {
     #[test]
     fn duplicate_ids_and_dangling_edges() {
         let input = GraphInput {
-            entities: vec![entity("a", "Alpha", "Organization"), entity("a", "Alpha", "Organization"), entity("b", "Beta", "Person")],
+            entities: vec![
+                entity("a", "Alpha", "Organization"),
+                entity("a", "Alpha", "Organization"),
+                entity("b", "Beta", "Person"),
+            ],
             deals: vec![
                 deal("d", "ceo_of", "b", "a", None, 0.9),
                 deal("d", "founder_of", "b", "a", None, 0.9),

@@ -79,7 +79,7 @@ mod tests {
     use crate::export::{DealsAs, ExportOptions};
 
     fn graphml(opts: &ExportOptions) -> String {
-        render(opts, |g, w| write_graphml(g, w))
+        render(opts, write_graphml)
     }
 
     #[test]
@@ -107,7 +107,10 @@ mod tests {
         assert!(!s.contains("\"></data>"));
         // The deal-node keys appear only with deal nodes.
         assert!(!s.contains(r#"id="n_relation""#));
-        let s = graphml(&ExportOptions { deals_as: DealsAs::Nodes, ..Default::default() });
+        let s = graphml(&ExportOptions {
+            deals_as: DealsAs::Nodes,
+            ..Default::default()
+        });
         assert!(s.contains(r#"id="n_relation""#));
         assert!(s.contains(r#"<data key="e_role">buyer</data>"#));
     }
@@ -120,7 +123,10 @@ mod tests {
         assert_eq!(s.matches("<edge id=").count(), g.edge_count());
         assert!(!s.contains(r#"directed="false""#));
         assert!(s.contains(r#"<data key="e_directed">false</data>"#));
-        let opts = ExportOptions { edge_markup: EdgeMarkup::Mixed, ..Default::default() };
+        let opts = ExportOptions {
+            edge_markup: EdgeMarkup::Mixed,
+            ..Default::default()
+        };
         let s = graphml(&opts);
         let undirected = g.edges().filter(|(_, _, e)| !e.directed).count();
         assert!(undirected > 0);

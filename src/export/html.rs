@@ -154,8 +154,14 @@ fn view_data(graph: &ExportGraph) -> ViewData<'_> {
         .into_iter()
         .map(|r| LegendEntry {
             colour: style::relation_colour(&r),
-            count: graph.edges().filter(|(_, _, e)| e.relation == r && e.role.is_none()).count()
-                + graph.nodes().filter(|n| n.deal.as_ref().is_some_and(|d| d.relation == r)).count(),
+            count: graph
+                .edges()
+                .filter(|(_, _, e)| e.relation == r && e.role.is_none())
+                .count()
+                + graph
+                    .nodes()
+                    .filter(|n| n.deal.as_ref().is_some_and(|d| d.relation == r))
+                    .count(),
             directed: !is_symmetric(&r),
             name: r,
         })
@@ -184,7 +190,13 @@ fn view_data(graph: &ExportGraph) -> ViewData<'_> {
             deal: edge_deal(e),
         })
         .collect();
-    ViewData { description: &graph.description, types, relations, nodes, edges }
+    ViewData {
+        description: &graph.description,
+        types,
+        relations,
+        nodes,
+        edges,
+    }
 }
 
 /// Write `graph` as one self-contained interactive HTML page.
@@ -196,12 +208,18 @@ pub fn write_html<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result
     writeln!(w, r#"<html lang="en">"#)?;
     writeln!(w, "<head>")?;
     writeln!(w, r#"<meta charset="utf-8">"#)?;
-    writeln!(w, r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#)?;
+    writeln!(
+        w,
+        r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
+    )?;
     writeln!(w, "<title>{}</title>", xml(&title))?;
     writeln!(w, "<style>\n{STYLE}</style>")?;
     writeln!(w, "</head>")?;
     writeln!(w, "<body>")?;
-    writeln!(w, r#"<canvas id="graph" aria-label="graph of companies, people and deals"></canvas>"#)?;
+    writeln!(
+        w,
+        r#"<canvas id="graph" aria-label="graph of companies, people and deals"></canvas>"#
+    )?;
     writeln!(w, r#"<div id="panel">"#)?;
     writeln!(w, "<h1>dealgraph</h1>")?;
     writeln!(w, r#"<div id="summary"></div>"#)?;
@@ -234,7 +252,7 @@ mod tests {
     use crate::export::{DealsAs, ExportOptions};
 
     fn html(opts: &ExportOptions) -> String {
-        render(opts, |g, w| write_html(g, w))
+        render(opts, write_html)
     }
 
     fn embedded_json(s: &str) -> serde_json::Value {
@@ -251,7 +269,12 @@ mod tests {
         assert_eq!(s.matches("</script>").count(), 2);
         assert!(!s.contains("<!--"));
         let v = embedded_json(&s);
-        let labels: Vec<&str> = v["nodes"].as_array().unwrap().iter().map(|n| n["label"].as_str().unwrap()).collect();
+        let labels: Vec<&str> = v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["label"].as_str().unwrap())
+            .collect();
         assert!(labels.contains(&"</script><script>alert(1)</script>"));
         assert!(labels.contains(&"AT&T <Holdings> \"Quoted\" 'Apos'"));
         assert!(labels.contains(&"شركة أرامكو السعودية"));
@@ -270,11 +293,22 @@ mod tests {
         let v = embedded_json(&s);
         assert_eq!(v["nodes"].as_array().unwrap().len(), g.node_count());
         assert_eq!(v["edges"].as_array().unwrap().len(), g.edge_count());
-        assert!(v["relations"].as_array().unwrap().iter().any(|r| r["name"] == "merger" && r["directed"] == false));
+        assert!(v["relations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["name"] == "merger" && r["directed"] == false));
         assert!(v["edges"].as_array().unwrap().iter().any(|e| e["tentative"] == true));
         assert_eq!(s, html(&ExportOptions::default()));
-        let s = html(&ExportOptions { deals_as: DealsAs::Nodes, ..Default::default() });
+        let s = html(&ExportOptions {
+            deals_as: DealsAs::Nodes,
+            ..Default::default()
+        });
         let v = embedded_json(&s);
-        assert!(v["nodes"].as_array().unwrap().iter().any(|n| n["type"] == "Deal" && n["deal"]["relation"].is_string()));
+        assert!(v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["type"] == "Deal" && n["deal"]["relation"].is_string()));
     }
 }

@@ -40,7 +40,9 @@ pub fn layout(n: usize, edges: &[(usize, usize)], extents: &[Extent]) -> Placeme
     }
     // Each component on its own, then the components packed in rows, largest first.
     let mut local_of = vec![0usize; n];
-    let mut laid: Vec<(Vec<usize>, Vec<(f64, f64)>, [f64; 4])> = Vec::new();
+    // (members, their positions, bounding box [x0, y0, x1, y1]) per component.
+    type Laid = (Vec<usize>, Vec<(f64, f64)>, [f64; 4]);
+    let mut laid: Vec<Laid> = Vec::new();
     for comp in components {
         for (l, &i) in comp.iter().enumerate() {
             local_of[i] = l;
@@ -55,13 +57,27 @@ pub fn layout(n: usize, edges: &[(usize, usize)], extents: &[Extent]) -> Placeme
             .filter(|&&(s, t)| s < n && t < n && member[s] && member[t])
             .map(|&(s, t)| (local_of[s], local_of[t]))
             .collect();
-        let local_extents: Vec<Extent> = comp.iter().map(|&i| extents.get(i).copied().unwrap_or(Extent { half_width: 10.0, above: 10.0, below: 10.0 })).collect();
+        let local_extents: Vec<Extent> = comp
+            .iter()
+            .map(|&i| {
+                extents.get(i).copied().unwrap_or(Extent {
+                    half_width: 10.0,
+                    above: 10.0,
+                    below: 10.0,
+                })
+            })
+            .collect();
         // Start on a square spiral (integer steps: no trigonometry, so bit-for-bit the
         // same on every platform), breadth-first so that neighbours start close. A
         // slight shear keeps nodes off exact lines, where forces would balance.
         let mut pos: Vec<(f64, f64)> = square_spiral()
             .take(comp.len())
-            .map(|(x, y)| (K * 0.7 * (f64::from(x) + 0.13 * f64::from(y)), K * 0.7 * (f64::from(y) + 0.07 * f64::from(x))))
+            .map(|(x, y)| {
+                (
+                    K * 0.7 * (f64::from(x) + 0.13 * f64::from(y)),
+                    K * 0.7 * (f64::from(y) + 0.07 * f64::from(x)),
+                )
+            })
             .collect();
         force(&mut pos, &local_edges);
         remove_overlaps(&mut pos, &local_extents);
@@ -76,7 +92,10 @@ pub fn layout(n: usize, edges: &[(usize, usize)], extents: &[Extent]) -> Placeme
     }
     const GAP: f64 = 36.0;
     let widest = laid.iter().map(|(_, _, b)| b[2] - b[0]).fold(0.0, f64::max);
-    let area: f64 = laid.iter().map(|(_, _, b)| (b[2] - b[0] + GAP) * (b[3] - b[1] + GAP)).sum();
+    let area: f64 = laid
+        .iter()
+        .map(|(_, _, b)| (b[2] - b[0] + GAP) * (b[3] - b[1] + GAP))
+        .sum();
     let row_width = widest.max(area.sqrt() * 1.3);
     let mut out = vec![(0.0, 0.0); n];
     let (mut x, mut y, mut row_h) = (0.0f64, 0.0f64, 0.0f64);
@@ -93,7 +112,10 @@ pub fn layout(n: usize, edges: &[(usize, usize)], extents: &[Extent]) -> Placeme
         x += w + GAP;
         row_h = row_h.max(h);
     }
-    Placement { pos: out, circle_radius: None }
+    Placement {
+        pos: out,
+        circle_radius: None,
+    }
 }
 
 /// The cells of a square spiral around (0, 0): (0,0), (1,0), (1,1), (0,1), (-1,1), …
@@ -165,7 +187,10 @@ fn circle(order: &[usize]) -> Placement {
         let a = std::f64::consts::TAU * rank as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
         pos[i] = (radius * a.cos(), radius * a.sin());
     }
-    Placement { pos, circle_radius: Some(radius) }
+    Placement {
+        pos,
+        circle_radius: Some(radius),
+    }
 }
 
 /// Fruchterman–Reingold with gravity towards the origin, linear cooling.
@@ -231,7 +256,11 @@ fn remove_overlaps(pos: &mut [(f64, f64)], extents: &[Extent]) {
                 }
                 // Vertical: j's top vs i's bottom when j is below, and vice versa.
                 let dy = pos[j].1 - pos[i].1;
-                let oy = if dy >= 0.0 { a.below + b.above + MARGIN - dy } else { b.below + a.above + MARGIN + dy };
+                let oy = if dy >= 0.0 {
+                    a.below + b.above + MARGIN - dy
+                } else {
+                    b.below + a.above + MARGIN + dy
+                };
                 if oy <= 0.0 {
                     continue;
                 }
@@ -258,13 +287,20 @@ mod tests {
     use super::*;
 
     fn ext() -> Extent {
-        Extent { half_width: 40.0, above: 8.0, below: 22.0 }
+        Extent {
+            half_width: 40.0,
+            above: 8.0,
+            below: 22.0,
+        }
     }
 
     #[test]
     fn deterministic_and_without_label_overlaps() {
         let n = 30;
-        let edges: Vec<(usize, usize)> = (1..n).map(|i| (i, (i * 7) % i.max(1))).chain([(0, 5), (3, 9)]).collect();
+        let edges: Vec<(usize, usize)> = (1..n)
+            .map(|i| (i, (i * 7) % i.max(1)))
+            .chain([(0, 5), (3, 9)])
+            .collect();
         let extents = vec![ext(); n];
         let a = layout(n, &edges, &extents);
         let b = layout(n, &edges, &extents);

@@ -30,7 +30,11 @@ pub fn relation_colour(relation: &str) -> &'static str {
 /// `#rrggbb` as (r, g, b); black for anything malformed.
 pub fn rgb(hex: &str) -> (u8, u8, u8) {
     let h = hex.trim_start_matches('#');
-    let part = |i: usize| h.get(i..i + 2).and_then(|p| u8::from_str_radix(p, 16).ok()).unwrap_or(0);
+    let part = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|p| u8::from_str_radix(p, 16).ok())
+            .unwrap_or(0)
+    };
     (part(0), part(2), part(4))
 }
 

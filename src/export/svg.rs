@@ -80,11 +80,17 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     let connected: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].degree > 0).collect();
     let isolated: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].degree == 0).collect();
     let local: BTreeMap<usize, usize> = connected.iter().enumerate().map(|(l, &g)| (g, l)).collect();
-    let local_edges: Vec<(usize, usize)> =
-        edges.iter().filter_map(|(s, t, _)| Some((*local.get(s)?, *local.get(t)?))).collect();
+    let local_edges: Vec<(usize, usize)> = edges
+        .iter()
+        .filter_map(|(s, t, _)| Some((*local.get(s)?, *local.get(t)?)))
+        .collect();
     let extents: Vec<Extent> = connected
         .iter()
-        .map(|&i| Extent { half_width: (label_w[i] / 2.0).max(radius[i]) + 2.0, above: radius[i] + 18.0, below: radius[i] + 18.0 })
+        .map(|&i| Extent {
+            half_width: (label_w[i] / 2.0).max(radius[i]) + 2.0,
+            above: radius[i] + 18.0,
+            below: radius[i] + 18.0,
+        })
         .collect();
     let placement = layout::layout(connected.len(), &local_edges, &extents);
 
@@ -112,8 +118,11 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     let top = TITLE_H + MARGIN;
     let dx = MARGIN - x0 + (graph_w - (x1 - x0)) / 2.0;
     let dy = top - y0;
-    let pos: BTreeMap<usize, (f64, f64)> =
-        connected.iter().enumerate().map(|(l, &i)| (i, (placement.pos[l].0 + dx, placement.pos[l].1 + dy))).collect();
+    let pos: BTreeMap<usize, (f64, f64)> = connected
+        .iter()
+        .enumerate()
+        .map(|(l, &i)| (i, (placement.pos[l].0 + dx, placement.pos[l].1 + dy)))
+        .collect();
 
     // Grid of isolated nodes.
     let cell_w = isolated.iter().map(|&i| label_w[i]).fold(60.0, f64::max).min(240.0) + 20.0;
@@ -122,9 +131,19 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     let mut grid: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
     for (k, &i) in isolated.iter().enumerate() {
         let (col, row) = (k % cols, k / cols);
-        grid.insert(i, (MARGIN + cell_w * (col as f64 + 0.5), grid_top + 34.0 + 42.0 * row as f64));
+        grid.insert(
+            i,
+            (
+                MARGIN + cell_w * (col as f64 + 0.5),
+                grid_top + 34.0 + 42.0 * row as f64,
+            ),
+        );
     }
-    let grid_h = if isolated.is_empty() { 0.0 } else { 34.0 + 42.0 * isolated.len().div_ceil(cols) as f64 };
+    let grid_h = if isolated.is_empty() {
+        0.0
+    } else {
+        34.0 + 42.0 * isolated.len().div_ceil(cols) as f64
+    };
 
     let types = graph.node_types();
     let relations = graph.relations();
@@ -151,9 +170,19 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     }
     writeln!(w, "</defs>")?;
     writeln!(w, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##)?;
-    writeln!(w, r##"<text x="{}" y="30" font-size="18" font-weight="bold" fill="#222">{}</text>"##, c(MARGIN), xml(&title))?;
+    writeln!(
+        w,
+        r##"<text x="{}" y="30" font-size="18" font-weight="bold" fill="#222">{}</text>"##,
+        c(MARGIN),
+        xml(&title)
+    )?;
     if !graph.description.is_empty() {
-        writeln!(w, r##"<text x="{}" y="48" font-size="12" fill="#555">{}</text>"##, c(MARGIN), xml(&graph.description))?;
+        writeln!(
+            w,
+            r##"<text x="{}" y="48" font-size="12" fill="#555">{}</text>"##,
+            c(MARGIN),
+            xml(&graph.description)
+        )?;
     }
 
     // Edges, parallel ones curved apart.
@@ -167,7 +196,9 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     for ((a, b), members) in &bundles {
         for (slot, &k) in members.iter().enumerate() {
             let (s, t, e) = edges[k];
-            let (Some(&ps), Some(&pt)) = (pos.get(&s), pos.get(&t)) else { continue };
+            let (Some(&ps), Some(&pt)) = (pos.get(&s), pos.get(&t)) else {
+                continue;
+            };
             let colour = style::relation_colour(&e.relation);
             let d = if a == b {
                 let (x, y) = ps;
@@ -190,7 +221,10 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
                 let len = (vx * vx + vy * vy).sqrt().max(0.01);
                 let (nx, ny) = (-vy / len, vx / len);
                 let offset = (slot as f64 - (members.len() as f64 - 1.0) / 2.0) * 22.0;
-                let mid = ((ps.0 + pt.0) / 2.0 + nx * offset * 2.0, (ps.1 + pt.1) / 2.0 + ny * offset * 2.0);
+                let mid = (
+                    (ps.0 + pt.0) / 2.0 + nx * offset * 2.0,
+                    (ps.1 + pt.1) / 2.0 + ny * offset * 2.0,
+                );
                 let toward = |from: (f64, f64), to: (f64, f64), by: f64| {
                     let (ux, uy) = (to.0 - from.0, to.1 - from.1);
                     let l = (ux * ux + uy * uy).sqrt().max(0.01);
@@ -204,10 +238,21 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
                 } else {
                     let at = |u: f64| {
                         let v = 1.0 - u;
-                        (v * v * start.0 + 2.0 * u * v * mid.0 + u * u * end.0, v * v * start.1 + 2.0 * u * v * mid.1 + u * u * end.1)
+                        (
+                            v * v * start.0 + 2.0 * u * v * mid.0 + u * u * end.0,
+                            v * v * start.1 + 2.0 * u * v * mid.1 + u * u * end.1,
+                        )
                     };
                     segments.extend((0..6).map(|k| (at(f64::from(k) / 6.0), at(f64::from(k + 1) / 6.0))));
-                    format!("M{} {} Q{} {} {} {}", c(start.0), c(start.1), c(mid.0), c(mid.1), c(end.0), c(end.1))
+                    format!(
+                        "M{} {} Q{} {} {} {}",
+                        c(start.0),
+                        c(start.1),
+                        c(mid.0),
+                        c(mid.1),
+                        c(end.0),
+                        c(end.1)
+                    )
                 }
             };
             let mut attrs = format!(r#"d="{d}" stroke="{colour}""#);
@@ -219,7 +264,12 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
                     let _ = write!(attrs, r#" marker-end="url(#arrow{m})""#);
                 }
             }
-            let mut tip = format!("{}: {} → {}", e.role.clone().unwrap_or_else(|| e.label()), nodes[s].label, nodes[t].label);
+            let mut tip = format!(
+                "{}: {} → {}",
+                e.role.clone().unwrap_or_else(|| e.label()),
+                nodes[s].label,
+                nodes[t].label
+            );
             if let Some(ev) = &e.evidence {
                 let _ = write!(tip, "\n“{ev}”");
             }
@@ -240,7 +290,9 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
     }
     writeln!(w, r#"<g stroke="white" stroke-width="1.5">"#)?;
     for (i, n) in nodes.iter().enumerate() {
-        let Some(&(x, y)) = pos.get(&i).or_else(|| grid.get(&i)) else { continue };
+        let Some(&(x, y)) = pos.get(&i).or_else(|| grid.get(&i)) else {
+            continue;
+        };
         let fill = style::type_colour(&n.kind);
         let r = radius[i];
         let tip = xml(&node_tooltip(n));
@@ -259,13 +311,22 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
                 c(y)
             )?;
         } else {
-            writeln!(w, r#"  <circle cx="{}" cy="{}" r="{}" fill="{fill}"><title>{tip}</title></circle>"#, c(x), c(y), c(r))?;
+            writeln!(
+                w,
+                r#"  <circle cx="{}" cy="{}" r="{}" fill="{fill}"><title>{tip}</title></circle>"#,
+                c(x),
+                c(y),
+                c(r)
+            )?;
         }
     }
     writeln!(w, "</g>")?;
 
     // Labels on top, with a white halo.
-    writeln!(w, r##"<g fill="#222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##)?;
+    writeln!(
+        w,
+        r##"<g fill="#222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
+    )?;
     for (i, label) in labels.iter().enumerate() {
         let r = radius[i];
         if let (Some(&(x, y)), Some(_)) = (pos.get(&i), placement.circle_radius) {
@@ -273,7 +334,11 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
             // layout's origin).
             let (cx, cy) = (dx, dy);
             let angle = (y - cy).atan2(x - cx).to_degrees();
-            let (rot, anchor, off) = if (-90.0..=90.0).contains(&angle) { (angle, "start", r + 4.0) } else { (angle + 180.0, "end", -(r + 4.0)) };
+            let (rot, anchor, off) = if (-90.0..=90.0).contains(&angle) {
+                (angle, "start", r + 4.0)
+            } else {
+                (angle + 180.0, "end", -(r + 4.0))
+            };
             writeln!(
                 w,
                 r#"  <text transform="translate({},{}) rotate({})" x="{}" dy="0.35em" text-anchor="{anchor}">{}</text>"#,
@@ -286,11 +351,32 @@ pub fn write_svg<W: Write + ?Sized>(graph: &ExportGraph, out: &mut W) -> Result<
         } else if let Some(&(x, y)) = pos.get(&i) {
             // Below the node unless fewer edges cross the label above it.
             let half = label_w[i] / 2.0;
-            let crossings = |top: f64| segments.iter().filter(|(p, q)| crosses_rect(*p, *q, (x - half, top, x + half, top + 13.0))).count();
-            let baseline = if crossings(y - r - 17.0) < crossings(y + r + 3.0) { y - r - 6.0 } else { y + r + 14.0 };
-            writeln!(w, r#"  <text x="{}" y="{}" text-anchor="middle">{}</text>"#, c(x), c(baseline), xml(label))?;
+            let crossings = |top: f64| {
+                segments
+                    .iter()
+                    .filter(|(p, q)| crosses_rect(*p, *q, (x - half, top, x + half, top + 13.0)))
+                    .count()
+            };
+            let baseline = if crossings(y - r - 17.0) < crossings(y + r + 3.0) {
+                y - r - 6.0
+            } else {
+                y + r + 14.0
+            };
+            writeln!(
+                w,
+                r#"  <text x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                c(x),
+                c(baseline),
+                xml(label)
+            )?;
         } else if let Some(&(x, y)) = grid.get(&i) {
-            writeln!(w, r#"  <text x="{}" y="{}" text-anchor="middle">{}</text>"#, c(x), c(y + r + 14.0), xml(label))?;
+            writeln!(
+                w,
+                r#"  <text x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                c(x),
+                c(y + r + 14.0),
+                xml(label)
+            )?;
         }
     }
     writeln!(w, "</g>")?;
@@ -335,16 +421,31 @@ fn write_legend<W: Write>(
 ) -> std::io::Result<()> {
     let count_type = |t: &str| graph.nodes().filter(|n| n.kind == t).count();
     let count_rel = |r: &str| {
-        graph.edges().filter(|(_, _, e)| e.relation == r && e.role.is_none()).count()
-            + graph.nodes().filter(|n| n.deal.as_ref().is_some_and(|d| d.relation == r)).count()
+        graph
+            .edges()
+            .filter(|(_, _, e)| e.relation == r && e.role.is_none())
+            .count()
+            + graph
+                .nodes()
+                .filter(|n| n.deal.as_ref().is_some_and(|d| d.relation == r))
+                .count()
     };
     let rows = types.len() + relations.len();
     let extra = if graph.has_tentative() { 1 } else { 0 } + 1;
     let h = 58.0 + 22.0 * (rows + extra) as f64;
     writeln!(w, r#"<g transform="translate({},{})">"#, c(x), c(y))?;
-    writeln!(w, r##"  <rect width="{}" height="{}" rx="6" fill="#f7f7f7" stroke="#cccccc"/>"##, c(LEGEND_W), c(h))?;
+    writeln!(
+        w,
+        r##"  <rect width="{}" height="{}" rx="6" fill="#f7f7f7" stroke="#cccccc"/>"##,
+        c(LEGEND_W),
+        c(h)
+    )?;
     let mut ly = 22.0;
-    writeln!(w, r##"  <text x="12" y="{}" font-weight="bold" fill="#222">Nodes</text>"##, c(ly))?;
+    writeln!(
+        w,
+        r##"  <text x="12" y="{}" font-weight="bold" fill="#222">Nodes</text>"##,
+        c(ly)
+    )?;
     for t in types {
         ly += 22.0;
         if t == super::graph::DEAL_TYPE {
@@ -358,12 +459,27 @@ fn write_legend<W: Write>(
                 style::type_colour(t)
             )?;
         } else {
-            writeln!(w, r##"  <circle cx="22" cy="{}" r="6" fill="{}"/>"##, c(ly - 4.0), style::type_colour(t))?;
+            writeln!(
+                w,
+                r##"  <circle cx="22" cy="{}" r="6" fill="{}"/>"##,
+                c(ly - 4.0),
+                style::type_colour(t)
+            )?;
         }
-        writeln!(w, r##"  <text x="40" y="{}" fill="#222">{} ({})</text>"##, c(ly), xml(t), count_type(t))?;
+        writeln!(
+            w,
+            r##"  <text x="40" y="{}" fill="#222">{} ({})</text>"##,
+            c(ly),
+            xml(t),
+            count_type(t)
+        )?;
     }
     ly += 30.0;
-    writeln!(w, r##"  <text x="12" y="{}" font-weight="bold" fill="#222">Relations</text>"##, c(ly))?;
+    writeln!(
+        w,
+        r##"  <text x="12" y="{}" font-weight="bold" fill="#222">Relations</text>"##,
+        c(ly)
+    )?;
     for (k, r) in relations.iter().enumerate() {
         ly += 22.0;
         let directed = !super::graph::is_symmetric(r);
@@ -373,17 +489,39 @@ fn write_legend<W: Write>(
             c(ly - 4.0),
             if directed { "30" } else { "34" },
             style::relation_colour(r),
-            if directed { format!(r#" marker-end="url(#arrow{k})""#) } else { String::new() }
+            if directed {
+                format!(r#" marker-end="url(#arrow{k})""#)
+            } else {
+                String::new()
+            }
         )?;
-        writeln!(w, r##"  <text x="40" y="{}" fill="#222">{} ({})</text>"##, c(ly), xml(r), count_rel(r))?;
+        writeln!(
+            w,
+            r##"  <text x="40" y="{}" fill="#222">{} ({})</text>"##,
+            c(ly),
+            xml(r),
+            count_rel(r)
+        )?;
     }
     if graph.has_tentative() {
         ly += 22.0;
-        writeln!(w, r##"  <line x1="12" y1="{0}" x2="34" y2="{0}" stroke="#555" stroke-width="2" stroke-dasharray="5 3"/>"##, c(ly - 4.0))?;
-        writeln!(w, r##"  <text x="40" y="{}" fill="#222">pursuing / abandoned</text>"##, c(ly))?;
+        writeln!(
+            w,
+            r##"  <line x1="12" y1="{0}" x2="34" y2="{0}" stroke="#555" stroke-width="2" stroke-dasharray="5 3"/>"##,
+            c(ly - 4.0)
+        )?;
+        writeln!(
+            w,
+            r##"  <text x="40" y="{}" fill="#222">pursuing / abandoned</text>"##,
+            c(ly)
+        )?;
     }
     ly += 22.0;
-    writeln!(w, r##"  <text x="12" y="{}" font-size="11" fill="#555">no arrow: merger, partnership</text>"##, c(ly))?;
+    writeln!(
+        w,
+        r##"  <text x="12" y="{}" font-size="11" fill="#555">no arrow: merger, partnership</text>"##,
+        c(ly)
+    )?;
     writeln!(w, "</g>")
 }
 
@@ -395,7 +533,7 @@ mod tests {
     use crate::export::{build_graph, DealsAs, ExportOptions, GraphInput};
 
     fn svg(opts: &ExportOptions) -> String {
-        render(opts, |g, w| write_svg(g, w))
+        render(opts, write_svg)
     }
 
     #[test]
@@ -412,13 +550,28 @@ mod tests {
     fn draws_every_node_edge_and_a_legend() {
         let g = nasty_graph(&ExportOptions::default());
         let s = svg(&ExportOptions::default());
-        assert_eq!(s.lines().filter(|l| l.starts_with("  <circle") && l.contains("<title>")).count(), g.node_count());
+        assert_eq!(
+            s.lines()
+                .filter(|l| l.starts_with("  <circle") && l.contains("<title>"))
+                .count(),
+            g.node_count()
+        );
         assert_eq!(s.matches("  <path d=").count(), g.edge_count());
-        assert_eq!(s.matches("marker-end=\"url(#arrow").count() - g.relations().iter().filter(|r| !super::super::graph::is_symmetric(r)).count(), g.edges().filter(|(_, _, e)| e.directed).count());
+        assert_eq!(
+            s.matches("marker-end=\"url(#arrow").count()
+                - g.relations()
+                    .iter()
+                    .filter(|r| !super::super::graph::is_symmetric(r))
+                    .count(),
+            g.edges().filter(|(_, _, e)| e.directed).count()
+        );
         assert!(s.contains("stroke-dasharray=\"7 5\""));
         assert!(s.contains(">Relations</text>") && s.contains(">acquisition (4)</text>"));
         assert!(s.contains("Without relations in this view (1)"));
-        let s = svg(&ExportOptions { deals_as: DealsAs::Nodes, ..Default::default() });
+        let s = svg(&ExportOptions {
+            deals_as: DealsAs::Nodes,
+            ..Default::default()
+        });
         assert!(s.contains("<polygon points="));
     }
 
@@ -430,9 +583,20 @@ mod tests {
         assert!(String::from_utf8(buf).unwrap().ends_with("</svg>\n"));
         let n = layout::FORCE_LIMIT + 20;
         let input = GraphInput {
-            entities: (0..n).map(|i| entity(&format!("e{i:04}"), &format!("Company {i}"), "Organization")).collect(),
+            entities: (0..n)
+                .map(|i| entity(&format!("e{i:04}"), &format!("Company {i}"), "Organization"))
+                .collect(),
             deals: (1..n)
-                .map(|i| crate::export::testdata::deal(&format!("d{i}"), "acquisition", &format!("e{:04}", i - 1), &format!("e{i:04}"), None, 0.9))
+                .map(|i| {
+                    crate::export::testdata::deal(
+                        &format!("d{i}"),
+                        "acquisition",
+                        &format!("e{:04}", i - 1),
+                        &format!("e{i:04}"),
+                        None,
+                        0.9,
+                    )
+                })
                 .collect(),
         };
         let g = build_graph(&input, &ExportOptions::default()).unwrap();
@@ -440,7 +604,12 @@ mod tests {
         write_svg(&g, &mut buf).unwrap();
         let s = String::from_utf8(buf).unwrap();
         assert!(s.contains("rotate("));
-        assert_eq!(s.lines().filter(|l| l.starts_with("  <circle") && l.contains("<title>")).count(), n);
+        assert_eq!(
+            s.lines()
+                .filter(|l| l.starts_with("  <circle") && l.contains("<title>"))
+                .count(),
+            n
+        );
     }
 
     #[test]

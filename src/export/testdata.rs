@@ -8,7 +8,13 @@
 use super::{build_graph, DealEdge, EntityNode, ExportError, ExportGraph, ExportOptions, GraphInput};
 
 pub fn entity(id: &str, label: &str, kind: &str) -> EntityNode {
-    EntityNode { id: id.into(), label: label.into(), kind: kind.into(), wikidata: None, n_documents: 1 }
+    EntityNode {
+        id: id.into(),
+        label: label.into(),
+        kind: kind.into(),
+        wikidata: None,
+        n_documents: 1,
+    }
 }
 
 pub fn deal(id: &str, relation: &str, subject: &str, object: &str, status: Option<&str>, confidence: f64) -> DealEdge {
@@ -61,7 +67,14 @@ fn dl(
     amount: Option<(f64, &str, &str)>,
     evidence: &str,
 ) -> DealEdge {
-    let mut d = deal(&format!("https://dealgraph.example/deal/{n}"), relation, &format!("{E}{s}"), &format!("{E}{o}"), status, confidence);
+    let mut d = deal(
+        &format!("https://dealgraph.example/deal/{n}"),
+        relation,
+        &format!("{E}{s}"),
+        &format!("{E}{o}"),
+        status,
+        confidence,
+    );
     if let Some((v, cur, text)) = amount {
         d.amount_value = Some(v);
         d.amount_currency = Some(cur.into());
@@ -78,13 +91,25 @@ fn dl(
 pub fn sample_input() -> GraphInput {
     let entities = vec![
         ent("acme", "ACME Holdings & Co <NV>", "Organization", Some("Q1"), 12),
-        ent("att", "AT&T <Holdings> \"Quoted\" 'Apos'", "Organization", Some("Q35476"), 30),
+        ent(
+            "att",
+            "AT&T <Holdings> \"Quoted\" 'Apos'",
+            "Organization",
+            Some("Q35476"),
+            30,
+        ),
         ent("aramco", "شركة أرامكو السعودية", "Organization", Some("Q557259"), 7),
         ent("leumi", "בנק לאומי", "Organization", None, 3),
         ent("tencent", "腾讯控股", "Organization", Some("Q860580"), 5),
         ent("gazprom", "Газпром", "Organization", None, 4),
         ent("mueller", "Müller & Söhne GmbH", "Organization", None, 2),
-        ent("ahold", "Koninklijke Ahold Delhaize N.V.", "Organization", Some("Q28153"), 9),
+        ent(
+            "ahold",
+            "Koninklijke Ahold Delhaize N.V.",
+            "Organization",
+            Some("Q28153"),
+            9,
+        ),
         ent("script", "</script><script>alert(1)</script>", "Organization", None, 1),
         ent("ctrl", "Ctrl\u{1}Char\u{b} Corp", "Organization", None, 1),
         ent("backslash", "Back\\slash \"B.V.\"", "Organization", None, 1),
@@ -93,22 +118,166 @@ pub fn sample_input() -> GraphInput {
         ent("lonely", "Lonely B.V.", "Organization", None, 1),
     ];
     let deals = vec![
-        dl(1, "acquisition", "acme", "mueller", Some("completed"), 0.95, Some((2.5e9, "EUR", "€2.5bn")), "ACME completed the €2.5bn takeover of Müller & Söhne."),
-        dl(2, "acquisition", "att", "script", Some("pursuing"), 0.6, None, "AT&T is said to be pursuing </script> \"Corp\"."),
-        dl(3, "merger", "aramco", "gazprom", Some("agreed"), 0.85, None, "أرامكو و Газпром agreed to merge."),
-        dl(4, "partnership", "leumi", "tencent", Some("completed"), 0.9, None, "בנק לאומי partners with 腾讯控股."),
-        dl(5, "lawsuit", "ahold", "acme", Some("filed"), 0.75, None, "Ahold Delhaize sued ACME over 'pricing'\nsecond line."),
-        dl(6, "investment", "tencent", "att", Some("completed"), 0.99, Some((1.0e8, "USD", "$100 million")), "Tencent invested $100m in AT&T."),
-        dl(7, "acquisition", "ahold", "ctrl", Some("abandoned"), 0.55, None, "Ahold abandoned its bid for Ctrl\u{1} Corp."),
-        dl(8, "ceo_of", "vries", "ahold", None, 0.92, None, "Jan de Vries, CEO of Ahold Delhaize, said…"),
-        dl(9, "founder_of", "oconnor", "backslash", None, 0.7, None, "Siobhán O'Connor founded Back\\slash."),
-        dl(10, "executive_of", "oconnor", "acme", None, 0.65, None, "O'Connor is CFO at ACME."),
-        dl(11, "partnership", "mueller", "ahold", Some("pursuing"), 0.5, None, "Müller & Ahold are exploring a partnership."),
-        dl(12, "lawsuit", "gazprom", "aramco", Some("threatened"), 0.6, None, "Газпром threatened to sue."),
-        dl(13, "acquisition", "acme", "backslash", Some("agreed"), 0.88, Some((3.0e7, "EUR", "€30m")), "ACME agreed to buy Back\\slash."),
-        dl(14, "lawsuit", "leumi", "att", Some("resolved"), 0.8, None, "Leumi and AT&T settled."),
-        dl(15, "merger", "att", "acme", Some("abandoned"), 0.58, None, "Talks between AT&T and ACME were abandoned."),
-        dl(16, "investment", "vries", "tencent", Some("agreed"), 0.71, None, "De Vries agreed to invest in Tencent."),
+        dl(
+            1,
+            "acquisition",
+            "acme",
+            "mueller",
+            Some("completed"),
+            0.95,
+            Some((2.5e9, "EUR", "€2.5bn")),
+            "ACME completed the €2.5bn takeover of Müller & Söhne.",
+        ),
+        dl(
+            2,
+            "acquisition",
+            "att",
+            "script",
+            Some("pursuing"),
+            0.6,
+            None,
+            "AT&T is said to be pursuing </script> \"Corp\".",
+        ),
+        dl(
+            3,
+            "merger",
+            "aramco",
+            "gazprom",
+            Some("agreed"),
+            0.85,
+            None,
+            "أرامكو و Газпром agreed to merge.",
+        ),
+        dl(
+            4,
+            "partnership",
+            "leumi",
+            "tencent",
+            Some("completed"),
+            0.9,
+            None,
+            "בנק לאומי partners with 腾讯控股.",
+        ),
+        dl(
+            5,
+            "lawsuit",
+            "ahold",
+            "acme",
+            Some("filed"),
+            0.75,
+            None,
+            "Ahold Delhaize sued ACME over 'pricing'\nsecond line.",
+        ),
+        dl(
+            6,
+            "investment",
+            "tencent",
+            "att",
+            Some("completed"),
+            0.99,
+            Some((1.0e8, "USD", "$100 million")),
+            "Tencent invested $100m in AT&T.",
+        ),
+        dl(
+            7,
+            "acquisition",
+            "ahold",
+            "ctrl",
+            Some("abandoned"),
+            0.55,
+            None,
+            "Ahold abandoned its bid for Ctrl\u{1} Corp.",
+        ),
+        dl(
+            8,
+            "ceo_of",
+            "vries",
+            "ahold",
+            None,
+            0.92,
+            None,
+            "Jan de Vries, CEO of Ahold Delhaize, said…",
+        ),
+        dl(
+            9,
+            "founder_of",
+            "oconnor",
+            "backslash",
+            None,
+            0.7,
+            None,
+            "Siobhán O'Connor founded Back\\slash.",
+        ),
+        dl(
+            10,
+            "executive_of",
+            "oconnor",
+            "acme",
+            None,
+            0.65,
+            None,
+            "O'Connor is CFO at ACME.",
+        ),
+        dl(
+            11,
+            "partnership",
+            "mueller",
+            "ahold",
+            Some("pursuing"),
+            0.5,
+            None,
+            "Müller & Ahold are exploring a partnership.",
+        ),
+        dl(
+            12,
+            "lawsuit",
+            "gazprom",
+            "aramco",
+            Some("threatened"),
+            0.6,
+            None,
+            "Газпром threatened to sue.",
+        ),
+        dl(
+            13,
+            "acquisition",
+            "acme",
+            "backslash",
+            Some("agreed"),
+            0.88,
+            Some((3.0e7, "EUR", "€30m")),
+            "ACME agreed to buy Back\\slash.",
+        ),
+        dl(
+            14,
+            "lawsuit",
+            "leumi",
+            "att",
+            Some("resolved"),
+            0.8,
+            None,
+            "Leumi and AT&T settled.",
+        ),
+        dl(
+            15,
+            "merger",
+            "att",
+            "acme",
+            Some("abandoned"),
+            0.58,
+            None,
+            "Talks between AT&T and ACME were abandoned.",
+        ),
+        dl(
+            16,
+            "investment",
+            "vries",
+            "tencent",
+            Some("agreed"),
+            0.71,
+            None,
+            "De Vries agreed to invest in Tencent.",
+        ),
     ];
     GraphInput { entities, deals }
 }
@@ -130,13 +299,49 @@ pub fn render(opts: &ExportOptions, write: impl Fn(&ExportGraph, &mut Vec<u8>) -
 /// generated deterministically, for screenshots and layout checks.
 pub fn medium_input() -> GraphInput {
     let orgs = [
-        "ASML Holding", "Philips", "Shell plc", "Unilever", "Heineken", "ING Groep", "ABN AMRO", "Rabobank",
-        "Ahold Delhaize", "KPN", "Prosus", "Adyen", "Siemens AG", "BASF SE", "Bayer AG", "Volkswagen AG",
-        "Deutsche Telekom", "SAP SE", "Allianz SE", "Zalando", "Delivery Hero", "Just Eat Takeaway", "Randstad",
-        "Wolters Kluwer", "DSM-Firmenich", "AkzoNobel", "Aegon", "NN Group", "Signify", "TomTom", "Bol.com",
+        "ASML Holding",
+        "Philips",
+        "Shell plc",
+        "Unilever",
+        "Heineken",
+        "ING Groep",
+        "ABN AMRO",
+        "Rabobank",
+        "Ahold Delhaize",
+        "KPN",
+        "Prosus",
+        "Adyen",
+        "Siemens AG",
+        "BASF SE",
+        "Bayer AG",
+        "Volkswagen AG",
+        "Deutsche Telekom",
+        "SAP SE",
+        "Allianz SE",
+        "Zalando",
+        "Delivery Hero",
+        "Just Eat Takeaway",
+        "Randstad",
+        "Wolters Kluwer",
+        "DSM-Firmenich",
+        "AkzoNobel",
+        "Aegon",
+        "NN Group",
+        "Signify",
+        "TomTom",
+        "Bol.com",
         "Coolblue",
     ];
-    let people = ["Peter Wennink", "Roy Jakobs", "Wael Sawan", "Dolf van den Brink", "Steven van Rijswijk", "Christian Klein", "Ola Källenius", "Frans Muller"];
+    let people = [
+        "Peter Wennink",
+        "Roy Jakobs",
+        "Wael Sawan",
+        "Dolf van den Brink",
+        "Steven van Rijswijk",
+        "Christian Klein",
+        "Ola Källenius",
+        "Frans Muller",
+    ];
     let mut entities: Vec<EntityNode> = orgs
         .iter()
         .enumerate()
@@ -155,7 +360,16 @@ pub fn medium_input() -> GraphInput {
         wikidata: None,
         n_documents: 2 + i as u32,
     }));
-    let rels = ["acquisition", "partnership", "investment", "lawsuit", "merger", "acquisition", "partnership", "acquisition"];
+    let rels = [
+        "acquisition",
+        "partnership",
+        "investment",
+        "lawsuit",
+        "merger",
+        "acquisition",
+        "partnership",
+        "acquisition",
+    ];
     let statuses: [&[&str]; 8] = [
         &["completed", "agreed", "pursuing", "abandoned"],
         &["agreed", "completed", "pursuing"],
@@ -185,15 +399,32 @@ pub fn medium_input() -> GraphInput {
         let r = k % rels.len();
         let st = statuses[r][next(statuses[r].len())];
         n += 1;
-        let mut d = deal(&format!("https://dealgraph.example/deal/m{n}"), rels[r], &format!("{E}org{a:02}"), &format!("{E}org{b:02}"), Some(st), 0.5 + (next(50) as f64) / 100.0);
-        d.evidence = Some(format!("{} and {} ({} {}), reported in {} sources.", orgs[a], orgs[b], rels[r], st, d.n_sources));
+        let mut d = deal(
+            &format!("https://dealgraph.example/deal/m{n}"),
+            rels[r],
+            &format!("{E}org{a:02}"),
+            &format!("{E}org{b:02}"),
+            Some(st),
+            0.5 + (next(50) as f64) / 100.0,
+        );
+        d.evidence = Some(format!(
+            "{} and {} ({} {}), reported in {} sources.",
+            orgs[a], orgs[b], rels[r], st, d.n_sources
+        ));
         d.first_date = Some(format!("2024-{:02}", 1 + next(12)));
         deals.push(d);
     }
     for (i, _) in people.iter().enumerate() {
         n += 1;
         let rel = ["ceo_of", "founder_of", "executive_of"][i % 3];
-        deals.push(deal(&format!("https://dealgraph.example/deal/m{n}"), rel, &format!("{E}person{i:02}"), &format!("{E}org{:02}", (i * 5) % orgs.len()), None, 0.9));
+        deals.push(deal(
+            &format!("https://dealgraph.example/deal/m{n}"),
+            rel,
+            &format!("{E}person{i:02}"),
+            &format!("{E}org{:02}", (i * 5) % orgs.len()),
+            None,
+            0.9,
+        ));
     }
     GraphInput { entities, deals }
 }

@@ -95,6 +95,14 @@ impl PhraseMatcherBuilder {
         }
     }
 
+    /// Makes room for `additional` more phrases.
+    pub fn reserve(&mut self, additional: usize) {
+        self.index.reserve(additional);
+        self.patterns.reserve(additional);
+        self.options.reserve(additional);
+        self.values.reserve(additional);
+    }
+
     pub fn len(&self) -> usize {
         self.patterns.len()
     }

@@ -2,11 +2,16 @@
 //!
 //! - [`load`]: reading and validating gazetteer CSV (errors carry `file:line`).
 //! - [`matcher`]: the Aho-Corasick phrase matcher shared with the cue lexicons.
-//! - [`names`]: the compiled name matcher: case rules, ambiguity, mentions.
+//! - [`names`]: the compiled name matcher: case rules, mentions.
+//! - [`words`]: the word lists entity finding reasons with (legal forms, cues, first
+//!   names, function and common words, places).
+//! - [`bench`]: the matcher benchmark (a million names, reproducible).
 
 pub mod load;
 pub mod matcher;
 pub mod names;
+pub mod words;
+pub mod bench;
 
 pub use load::{check_files, Entry, Gazetteer};
 pub use names::{NameMatch, NameMatcher};

@@ -3,9 +3,12 @@
 //!
 //! Case rules, checked on the normalised (not folded) text:
 //! - the text equals a surface form exactly;
-//! - or the text is in capitals (`MICROSOFT TO BUY LINKEDIN`);
+//! - or the name is in capitals (`VICE`, or a headline `MICROSOFT TO BUY LINKEDIN`);
 //! - or each word starts with the same case as in the form (`Linkedin` for `LinkedIn`),
-//!   unless the form is an acronym in capitals (`SAP` is not `Sap`).
+//!   unless the form is a short acronym in capitals (`SAP` is not `Sap`).
+//!
+//! In a line written in capitals every match gets [`CaseFit::Caps`]: there an acronym
+//! (`MAN`, `HIT`) looks like any word, and resolution asks for other evidence.
 //!
 //! Ambiguity (names that are also ordinary words) and choosing between several entries
 //! with the same name are left to resolution (`crate::resolve`), which sees the document.
@@ -14,16 +17,19 @@ use crate::error::Result;
 use crate::gazetteer::load::{Entry, Gazetteer};
 use crate::gazetteer::matcher::{collapse_spaces, PhraseMatcher, PhraseMatcherBuilder};
 use crate::model::Span;
-use crate::text::words::{is_all_caps, starts_upper};
+use crate::text::words::{is_all_caps, is_boundary_after, starts_upper};
 
 /// How the text's case fits the surface form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CaseFit {
     /// Same letters, same case.
     Exact,
-    /// Same word initials, other inner case (`Linkedin`).
+    /// Same word initials, other inner case (`Linkedin` for `LinkedIn`, `Ikea` for `IKEA`).
     Title,
-    /// The text is in capitals (a headline).
+    /// The name is in capitals in ordinary text (`VICE` for `Vice`).
+    Upper,
+    /// The name stands in a line written in capitals (a headline: `MICROSOFT TO BUY
+    /// LINKEDIN`), where case says nothing.
     Caps,
 }
 
@@ -35,6 +41,20 @@ pub struct NameMatch {
     /// gazetteer order.
     pub entries: Vec<u32>,
     pub fit: CaseFit,
+    /// A genitive `s` is glued to the name (`Adyens`); the span excludes it.
+    pub genitive_s: bool,
+    /// Every fitting form was made by stripping a legal form (`Partners` of `Partners
+    /// Group`), none is a name as listed.
+    pub derived: bool,
+}
+
+/// One surface form of an entry.
+#[derive(Debug, Clone)]
+struct Form {
+    entry: u32,
+    text: Box<str>,
+    /// Made by stripping a legal form, not listed.
+    derived: bool,
 }
 
 /// The gazetteer plus its automaton.
@@ -42,29 +62,20 @@ pub struct NameMatch {
 pub struct NameMatcher {
     gazetteer: Gazetteer,
     phrases: PhraseMatcher,
-    /// Surface forms: (entry index, the form as written). Pattern values index this.
-    forms: Vec<(u32, Box<str>)>,
+    /// Surface forms; pattern values index this.
+    forms: Vec<Form>,
 }
 
 /// Legal forms from `gazetteers/names/legal-forms.txt`, longest first.
 pub fn legal_forms() -> Vec<&'static str> {
-    let mut forms: Vec<&'static str> = crate::bundled::file("gazetteers/names/legal-forms.txt")
-        .unwrap_or("")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    forms
+    crate::gazetteer::words::NameWords::bundled().legal_forms().iter().map(|f| f.text.as_str()).collect()
 }
 
 /// `Microsoft Corporation` → `Microsoft`; None when no legal form ends the name or too
 /// little would be left.
 pub fn strip_legal_form(name: &str, forms: &[&str]) -> Option<String> {
-    let lower = name.to_lowercase();
     for form in forms {
-        let f = form.to_lowercase();
-        if lower.len() > f.len() + 1 && lower.ends_with(&f) {
+        if name.len() > form.len() + 1 && ends_with_ignore_case(name, form) {
             let cut = name.len() - form.len();
             if !name.is_char_boundary(cut) {
                 continue;
@@ -78,28 +89,35 @@ pub fn strip_legal_form(name: &str, forms: &[&str]) -> Option<String> {
     None
 }
 
+fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].chars().zip(suffix.chars()).all(|(a, b)| a == b || a.to_lowercase().eq(b.to_lowercase()))
+}
+
 impl NameMatcher {
     /// Compiles the gazetteer. Organisation names ending in a legal form also match
     /// without it (`Siemens AG` → `Siemens`).
     pub fn new(gazetteer: Gazetteer) -> Result<NameMatcher> {
         let legal = legal_forms();
         let mut builder = PhraseMatcherBuilder::new().genitive_s(true);
-        let mut forms: Vec<(u32, Box<str>)> = Vec::new();
+        builder.reserve(gazetteer.entries.len() * 2);
+        let mut forms: Vec<Form> = Vec::with_capacity(gazetteer.entries.len() * 2);
         for (i, entry) in gazetteer.entries.iter().enumerate() {
-            let mut add = |form: &str, builder: &mut PhraseMatcherBuilder| {
-                let form = collapse_spaces(form);
+            let mut add = |form: &str, derived: bool, builder: &mut PhraseMatcherBuilder| {
+                let form = if form.contains(char::is_whitespace) { collapse_spaces(form) } else { form.to_string() };
                 if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
                     return;
                 }
                 builder.add(&form, forms.len() as u32);
-                forms.push((i as u32, form.into_boxed_str()));
+                forms.push(Form { entry: i as u32, text: form.into_boxed_str(), derived });
             };
             for name in entry.names() {
-                add(name, &mut builder);
+                add(name, false, &mut builder);
                 if entry.kind == crate::model::EntityKind::Organization {
                     if let Some(short) = strip_legal_form(name, &legal) {
                         if !entry.names().any(|n| n == short) {
-                            add(&short, &mut builder);
+                            add(&short, true, &mut builder);
                         }
                     }
                 }
@@ -121,6 +139,11 @@ impl NameMatcher {
         &self.gazetteer
     }
 
+    /// Number of distinct (folded) patterns in the automaton.
+    pub fn pattern_count(&self) -> usize {
+        self.phrases.pattern_count()
+    }
+
     /// Heap memory of the automaton.
     pub fn memory_usage(&self) -> usize {
         self.phrases.memory_usage()
@@ -131,22 +154,29 @@ impl NameMatcher {
         let mut out = Vec::new();
         for m in self.phrases.find_all(folded) {
             let written = collapse_spaces(&text[m.span.start..m.span.end]);
+            let caps_line = in_caps_line(text, m.span);
             let mut best: Option<CaseFit> = None;
             let mut entries: Vec<u32> = Vec::new();
+            let mut derived = true;
             for &form_idx in self.phrases.values(m.pattern) {
-                let (entry, form) = &self.forms[form_idx as usize];
-                if let Some(fit) = case_fit(&written, form) {
+                let form = &self.forms[form_idx as usize];
+                if let Some(mut fit) = case_fit(&written, &form.text) {
+                    if caps_line {
+                        fit = CaseFit::Caps;
+                    }
                     if best.is_none_or(|b| fit < b) {
                         best = Some(fit);
                     }
-                    if !entries.contains(entry) {
-                        entries.push(*entry);
+                    if !entries.contains(&form.entry) {
+                        entries.push(form.entry);
                     }
+                    derived &= form.derived;
                 }
             }
             if let Some(fit) = best {
                 entries.sort_unstable();
-                out.push(NameMatch { span: m.span, entries, fit });
+                let genitive_s = text.as_bytes().get(m.span.end) == Some(&b's') && is_boundary_after(text, m.span.end + 1);
+                out.push(NameMatch { span: m.span, entries, fit, genitive_s, derived });
             }
         }
         out
@@ -159,10 +189,10 @@ pub fn case_fit(written: &str, form: &str) -> Option<CaseFit> {
         return Some(CaseFit::Exact);
     }
     if is_all_caps(written) {
-        return Some(CaseFit::Caps);
+        return Some(CaseFit::Upper);
     }
-    if is_all_caps(form) && form.chars().filter(|c| c.is_alphabetic()).count() <= 5 {
-        // An acronym written otherwise (`Sap`) is an ordinary word.
+    if is_all_caps(form) && form.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        // A short acronym written otherwise (`Sap`) is an ordinary word.
         return None;
     }
     let w_words = written.split([' ', '-']);
@@ -176,6 +206,32 @@ pub fn case_fit(written: &str, form: &str) -> Option<CaseFit> {
         return None;
     }
     Some(CaseFit::Title)
+}
+
+/// Is the line around `span` written in capitals (at least two words, four in five
+/// letters upper case)? Such a line is a headline: case says nothing there.
+pub fn in_caps_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line = &text[start..end];
+    let (mut upper, mut lower, mut words) = (0usize, 0usize, 0usize);
+    let mut in_word = false;
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            if c.is_uppercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    words >= 2 && upper >= 4 * lower && upper >= 4
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 //! language builds its sentences; `scale`, `currency` and `month` serve amounts and dates.
 //! Nothing in Rust names a word of any language, so a new language is a new file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
 use crate::gazetteer::matcher::{PhraseMatch, PhraseMatcher, PhraseMatcherBuilder};
@@ -68,6 +68,10 @@ pub enum Frame {
     Currency,
     /// A month name (`maart` = 3).
     Month,
+    /// Words after an amount that make it a unit price, not a deal value (`per share`).
+    Unit,
+    /// Number formatting: the row `decimal` gives the decimal mark in `value`.
+    Number,
 }
 
 impl Frame {
@@ -95,6 +99,8 @@ impl Frame {
             "scale" => Frame::Scale,
             "currency" => Frame::Currency,
             "month" => Frame::Month,
+            "unit" => Frame::Unit,
+            "number" => Frame::Number,
             _ => return None,
         })
     }
@@ -131,6 +137,8 @@ impl Frame {
             Frame::Scale => "scale",
             Frame::Currency => "currency",
             Frame::Month => "month",
+            Frame::Unit => "unit",
+            Frame::Number => "number",
         }
     }
 }
@@ -213,6 +221,16 @@ pub struct Lexicon {
     pub lang: String,
     pub cues: Vec<Cue>,
     matcher: PhraseMatcher,
+    /// Folded scale words (`miljard`, `mln`, `bn`) → multiplier.
+    pub scales: HashMap<String, f64>,
+    /// Folded currency words and symbols with letters (`dollar`, `dlrs`, `us$`) → ISO code.
+    pub currencies: HashMap<String, String>,
+    /// Folded month names → 1..=12.
+    pub months: HashMap<String, u32>,
+    /// Folded unit-price phrases (`per share`), split into words.
+    pub units: Vec<Vec<String>>,
+    /// The decimal mark of numbers (`,` in nl and de, `.` in en).
+    pub decimal: char,
 }
 
 /// A cue found in the text: the head span and the cues (indices) it may stand for.
@@ -299,7 +317,7 @@ impl Lexicon {
             if frame == Frame::Scale && value.parse::<f64>().is_err() {
                 return Err(err(format!("a scale needs a numeric value, not {value:?}")));
             }
-            if matches!(frame, Frame::Currency | Frame::Month) && value.is_empty() {
+            if matches!(frame, Frame::Currency | Frame::Month | Frame::Number) && value.is_empty() {
                 return Err(err(format!("a {} row needs a value", frame.as_str())));
             }
             for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
@@ -327,6 +345,10 @@ impl Lexicon {
         }
         let mut builder = PhraseMatcherBuilder::new();
         for (i, cue) in cues.iter().enumerate() {
+            // Amount words are looked up by the amount parser, not matched as cues.
+            if matches!(cue.frame, Frame::Scale | Frame::Currency | Frame::Unit | Frame::Number) {
+                continue;
+            }
             let head = match cue.form.split_once("...") {
                 Some((h, _)) => h.trim(),
                 None => cue.form.as_str(),
@@ -334,7 +356,38 @@ impl Lexicon {
             builder.add(head, i as u32);
         }
         let matcher = builder.build()?;
-        Ok(Lexicon { lang: lang.to_string(), cues, matcher })
+        let mut lexicon = Lexicon {
+            lang: lang.to_string(),
+            cues: Vec::new(),
+            matcher,
+            scales: HashMap::new(),
+            currencies: HashMap::new(),
+            months: HashMap::new(),
+            units: Vec::new(),
+            decimal: '.',
+        };
+        for cue in &cues {
+            let key = fold_case(&cue.form);
+            match cue.frame {
+                Frame::Scale => {
+                    lexicon.scales.insert(key, cue.scale().unwrap_or(1.0));
+                }
+                Frame::Currency => {
+                    lexicon.currencies.insert(key, cue.value.clone());
+                }
+                Frame::Month => {
+                    let n: u32 = cue.value.parse().map_err(|_| Error::data(path, 0, format!("{}: month {:?} is not a number", cue.origin, cue.value)))?;
+                    lexicon.months.insert(key, n);
+                }
+                Frame::Unit => lexicon.units.push(key.split_whitespace().map(String::from).collect()),
+                Frame::Number if key == "decimal" => {
+                    lexicon.decimal = cue.value.chars().next().unwrap_or('.');
+                }
+                _ => {}
+            }
+        }
+        lexicon.cues = cues;
+        Ok(lexicon)
     }
 
     /// All cue heads in `folded` (text folded with `fold_for_matching`).

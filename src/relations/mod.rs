@@ -1,35 +1,330 @@
 //! Relation extraction: cue lexicons (data, per language) + argument assignment rules
 //! turn an [`Analysis`] (sentences, resolved entity mentions) into typed, directed
 //! [`Relation`]s with status, amount, date, confidence, rule id and evidence.
+//!
+//! How it works, per sentence (details in `docs/relations.md`):
+//! 1. [`lexicon`]: the language's cue lexicon (`gazetteers/cues/<lang>.csv`) is matched
+//!    over the folded text with the shared Aho-Corasick phrase matcher;
+//! 2. [`sentence`]: the sentence becomes a list of items (mentions, cues, words,
+//!    punctuation) with searches for nominative arguments, prepositional phrases,
+//!    possessors, compounds and coordinated lists;
+//! 3. [`rules`]: each relation cue's frame (verb, participle, passive, nominal, sale,
+//!    title, symmetric) assigns subject and object;
+//! 4. [`coref`] resolves pronouns and company nouns, [`status`] applies modality and
+//!    negation, [`amount`] and [`date`] attach the sum and the date;
+//! 5. duplicates are merged and the output is ordered deterministically.
+//!
+//! Architecture invariant: no rule, cue or test names a specific company or person;
+//! every word of a language lives in its CSV.
 
-use crate::error::Result;
-use crate::model::{Analysis, Relation};
+pub mod amount;
+pub mod coref;
+pub mod date;
+pub mod lexicon;
+pub mod rules;
+pub mod sentence;
+pub mod status;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::error::{Error, Result};
+use crate::model::{Analysis, EntityKind, EntitySource, Relation, RelationType, Span};
+use crate::text::fold_for_matching;
+
+use lexicon::{Lexicon, Referent};
+use rules::Candidate;
+use sentence::{Arg, Via, View};
+use status::Outcome;
+
+/// Relations below this confidence are not reported.
+pub const MIN_CONFIDENCE: f32 = 0.2;
+/// The lexicon used for a language that has none.
+const FALLBACK_LANG: &str = "en";
 
 /// The relation extractor: cue lexicons for every known language, compiled.
 #[derive(Debug, Clone)]
-pub struct RelationExtractor {}
+pub struct RelationExtractor {
+    lexicons: BTreeMap<String, Lexicon>,
+}
 
 impl RelationExtractor {
     /// The cue lexicons bundled in `gazetteers/cues/`.
     pub fn bundled() -> Result<RelationExtractor> {
-        Ok(RelationExtractor {})
+        let lexicons = lexicon::bundled_lexicons()?;
+        if lexicons.is_empty() {
+            return Err(Error::Other("no cue lexicon in gazetteers/cues/".into()));
+        }
+        Ok(RelationExtractor { lexicons })
     }
 
-    /// All relations stated in the document.
+    /// An extractor from explicit lexicons: `(lang, path for messages, CSV content)`.
+    pub fn from_csv<'a>(files: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Result<RelationExtractor> {
+        let mut lexicons = BTreeMap::new();
+        for (lang, path, content) in files {
+            lexicons.insert(lang.to_string(), Lexicon::parse(lang, path, content)?);
+        }
+        Ok(RelationExtractor { lexicons })
+    }
+
+    /// Languages with a lexicon.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.lexicons.keys().map(String::as_str)
+    }
+
+    fn lexicon(&self, lang: &str) -> Option<&Lexicon> {
+        self.lexicons
+            .get(lang)
+            .or_else(|| self.lexicons.get(FALLBACK_LANG))
+            .or_else(|| self.lexicons.values().next())
+    }
+
+    /// All relations stated in the document, merged and in a deterministic order (by
+    /// evidence start, then type, subject, object).
     pub fn extract(&self, analysis: &Analysis) -> Vec<Relation> {
-        let _ = analysis;
-        Vec::new()
+        let Some(lex) = self.lexicon(&analysis.lang) else { return Vec::new() };
+        let folded = fold_for_matching(&analysis.text);
+        let mut matches = lex.find(&folded);
+        // A cue inside a name (`Partners` in `Kleiner Perkins Partners`) is no cue.
+        let mut m = 0;
+        matches.retain(|cm| {
+            while m < analysis.mentions.len() && analysis.mentions[m].span.end <= cm.span.start {
+                m += 1;
+            }
+            !analysis.mentions.get(m).is_some_and(|mention| mention.span.overlaps(cm.span))
+        });
+        let mut relations = Vec::new();
+        for s in 0..analysis.sentences.len() {
+            let view = View::new(analysis, lex, s, &matches);
+            if !view.items.iter().any(|it| matches!(it.kind, sentence::ItemKind::Entity { .. })) {
+                continue;
+            }
+            let amounts = amount::find(&analysis.text, analysis.sentences[s].span, lex);
+            for c in 0..view.len() {
+                for &(cue_idx, tail) in view.cues(c) {
+                    if !lex.cues[cue_idx].frame.is_relation() {
+                        continue;
+                    }
+                    for candidate in rules::apply(&view, c, cue_idx, tail) {
+                        relations.extend(build(&view, &candidate, tail, &amounts));
+                    }
+                }
+            }
+        }
+        finish(relations)
     }
 
-    /// How a relation was found (for `extract --explain`): cue, rule, arguments.
+    /// What `extract --explain` prints for one relation: the cue (and the lexicon row it
+    /// comes from), the rule, the arguments chosen, status, amount and confidence.
     pub fn explain(&self, analysis: &Analysis, relation: &Relation) -> String {
-        let name = |i: usize| analysis.entities.get(i).map(|e| e.label.as_str()).unwrap_or("?");
-        format!(
-            "rule {} on cue {:?}: subject {:?}, object {:?}",
-            relation.rule,
-            relation.cue,
-            name(relation.subject),
-            name(relation.object)
-        )
+        let label = |i: usize| analysis.entities.get(i).map(|e| e.label.as_str()).unwrap_or("?");
+        let origin = self
+            .lexicon(&analysis.lang)
+            .and_then(|lex| {
+                let head = analysis.text.get(relation.cue_span.start..relation.cue_span.end)?;
+                let folded = fold_for_matching(head);
+                lex.find(&folded)
+                    .into_iter()
+                    .flat_map(|m| m.cues)
+                    .map(|c| &lex.cues[c])
+                    .find(|c| c.kind == Some(relation.kind) && c.frame.is_relation())
+                    .map(|c| format!("{} row `{}` ({})", c.frame.as_str(), c.form, c.origin))
+            })
+            .unwrap_or_default();
+        let (subject_role, object_role) = relation.kind.role_names();
+        let mut out = format!(
+            "{} {}={:?} {}={:?}",
+            relation.kind,
+            subject_role,
+            label(relation.subject),
+            object_role,
+            label(relation.object)
+        );
+        if let Some(s) = relation.status {
+            out.push_str(&format!(" status={s}"));
+        }
+        if let Some(seller) = relation.seller {
+            out.push_str(&format!(" seller={:?}", label(seller)));
+        }
+        out.push_str(&format!(" | rule {} | cue {:?}", relation.rule, relation.cue));
+        if !origin.is_empty() {
+            out.push_str(&format!(" from {origin}"));
+        }
+        if let Some(a) = &relation.amount {
+            out.push_str(&format!(" | amount {:?}", a.text));
+        }
+        if let Some(d) = &relation.date {
+            out.push_str(&format!(" | date {d}"));
+        }
+        out.push_str(&format!(" | confidence {:.2}", relation.confidence));
+        out
+    }
+
+    /// Where relation cues are in `text` (any text, e.g. one sentence), for entity
+    /// discovery: a capitalised span in an argument slot of a cue (`X neemt Y over`) is
+    /// likely a name. Separable cues count only when their tail follows within 120 bytes.
+    pub fn cue_spans(&self, text: &str, lang: &str) -> Vec<(Span, RelationType)> {
+        let Some(lex) = self.lexicon(lang) else { return Vec::new() };
+        let folded = fold_for_matching(text);
+        let mut out = Vec::new();
+        for m in lex.find(&folded) {
+            let found = m.cues.iter().map(|&c| &lex.cues[c]).find(|cue| {
+                cue.frame.is_relation()
+                    && (cue.tail.is_empty() || {
+                        let rest = &folded[m.span.end..folded.len().min(m.span.end + 120)];
+                        let rest = rest.get(..).unwrap_or("");
+                        let tail = format!(" {}", cue.tail.join(" "));
+                        rest.contains(&tail)
+                    })
+            });
+            if let Some(kind) = found.and_then(|c| c.kind) {
+                out.push((m.span, kind));
+            }
+        }
+        out
     }
 }
+
+/// Entity kinds a relation accepts as subject and object.
+fn slot_kinds(kind: RelationType) -> (&'static [EntityKind], &'static [EntityKind]) {
+    const ORG: &[EntityKind] = &[EntityKind::Organization];
+    const PERSON: &[EntityKind] = &[EntityKind::Person];
+    const ANY: &[EntityKind] = &[EntityKind::Organization, EntityKind::Person];
+    match kind {
+        RelationType::Acquisition | RelationType::Investment => (ANY, ORG),
+        RelationType::Merger | RelationType::Partnership => (ORG, ORG),
+        RelationType::Lawsuit => (ANY, ANY),
+        RelationType::CeoOf | RelationType::FounderOf | RelationType::ExecutiveOf => (PERSON, ORG),
+    }
+}
+
+/// The entity of an argument: named, or resolved through coreference (`true`).
+fn resolve_arg(view: &View, arg: Arg, slot: &[EntityKind], exclude: &[usize]) -> Option<(usize, bool)> {
+    match arg.via {
+        Via::Direct | Via::Relative => view.entity(arg.item).map(|e| (e, false)),
+        Via::Coref(item) => {
+            let referent = view.referent(item).unwrap_or(Referent::Any);
+            let pos = view.items[item].span.start;
+            coref::resolve(view.analysis, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
+        }
+    }
+}
+
+/// How much a (discovered) entity can be trusted as an argument.
+fn entity_factor(analysis: &Analysis, e: usize) -> f32 {
+    let info = &analysis.entities[e];
+    match info.source {
+        EntitySource::Gazetteer => 1.0,
+        EntitySource::Discovered => 0.6 + 0.4 * info.confidence.clamp(0.0, 1.0),
+    }
+}
+
+/// Turns a candidate into a relation: coreference, type constraints, status, amount,
+/// date and confidence.
+fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::Found]) -> Option<Relation> {
+    let analysis = view.analysis;
+    let lex = view.lex;
+    let cue = &lex.cues[cand.cue];
+    let kind = cand.kind;
+    let (subject_slot, object_slot) = slot_kinds(kind);
+    let direct = |a: &Arg| matches!(a.via, Via::Direct | Via::Relative).then(|| view.entity(a.item)).flatten();
+    let object_direct = cand.context_object.or_else(|| direct(&cand.object));
+    let (subject, s_coref) = resolve_arg(view, cand.subject, subject_slot, &object_direct.into_iter().collect::<Vec<_>>())?;
+    let (object, o_coref) = match cand.context_object {
+        Some(e) => (e, false),
+        None => resolve_arg(view, cand.object, object_slot, &[subject])?,
+    };
+    if subject == object {
+        return None;
+    }
+    if !subject_slot.contains(&analysis.entities[subject].kind) || !object_slot.contains(&analysis.entities[object].kind) {
+        return None;
+    }
+    let status = match status::resolve(view, cand.cue_item, cue, kind) {
+        Outcome::Keep(s) => s,
+        Outcome::Drop => return None,
+    };
+    let seller = cand
+        .seller
+        .and_then(|a| resolve_arg(view, a, &[EntityKind::Organization, EntityKind::Person], &[subject, object]))
+        .map(|(e, _)| e)
+        .filter(|&e| e != subject && e != object);
+    let cue_span = view.items[cand.cue_item].span;
+    let amount = if kind.is_role() || kind == RelationType::Partnership {
+        None
+    } else {
+        amounts
+            .iter()
+            .min_by_key(|a| if a.span.start >= cue_span.end { a.span.start - cue_span.end } else { cue_span.start.saturating_sub(a.span.end) })
+            .map(|a| a.amount.clone())
+    };
+    let date = date::relation_date(view, cand.cue_item, analysis.date.as_deref());
+    // Confidence: the cue's prior, the rule's factor, distance, coreference and how
+    // sure we are of the entities.
+    let dist = cand.subject.dist.max(if cand.context_object.is_some() { 0 } else { cand.object.dist });
+    let dist_factor = if dist <= 3 { 1.0 } else { (1.0 - 0.025 * (dist - 3) as f32).max(0.6) };
+    let coref_factor = [s_coref, o_coref].iter().filter(|&&c| c).fold(1.0, |f, _| f * 0.75);
+    let mut confidence = cue.weight * cand.factor * dist_factor * coref_factor * entity_factor(analysis, subject) * entity_factor(analysis, object);
+    confidence = (confidence.clamp(0.01, 0.99) * 1000.0).round() / 1000.0;
+    if confidence < MIN_CONFIDENCE {
+        return None;
+    }
+    let mut cue_text = analysis.text[cue_span.start..cue_span.end].to_string();
+    if let Some(t) = tail {
+        cue_text.push_str(" … ");
+        cue_text.push_str(view.text(t));
+    }
+    let mut rule = cand.rule.to_string();
+    if s_coref || o_coref {
+        rule.push_str("+coref");
+    }
+    Some(Relation {
+        kind,
+        subject,
+        object,
+        status,
+        amount,
+        date,
+        confidence,
+        rule,
+        cue: cue_text,
+        cue_span,
+        evidence: analysis.sentences[view.sentence].span,
+        seller,
+    })
+}
+
+/// Merges duplicates (same type, subject, object and status; either order for symmetric
+/// types) keeping the most confident, the first on ties; drops `executive_of` where the
+/// same person is `ceo_of` the same organisation; orders by evidence, type, subject,
+/// object.
+fn finish(relations: Vec<Relation>) -> Vec<Relation> {
+    let key = |r: &Relation| {
+        let (s, o) = if r.kind.is_symmetric() { (r.subject.min(r.object), r.subject.max(r.object)) } else { (r.subject, r.object) };
+        (r.kind, s, o, r.status)
+    };
+    let mut best: HashMap<_, usize> = HashMap::new();
+    let mut kept: Vec<Relation> = Vec::new();
+    for r in relations {
+        match best.get(&key(&r)) {
+            Some(&i) => {
+                if r.confidence > kept[i].confidence {
+                    kept[i] = r;
+                }
+            }
+            None => {
+                best.insert(key(&r), kept.len());
+                kept.push(r);
+            }
+        }
+    }
+    let ceo: std::collections::HashSet<(usize, usize)> =
+        kept.iter().filter(|r| r.kind == RelationType::CeoOf).map(|r| (r.subject, r.object)).collect();
+    kept.retain(|r| !(r.kind == RelationType::ExecutiveOf && ceo.contains(&(r.subject, r.object))));
+    kept.sort_by(|a, b| {
+        (a.evidence.start, a.kind, a.subject, a.object).cmp(&(b.evidence.start, b.kind, b.subject, b.object))
+    });
+    kept
+}
+
+#[cfg(test)]
+mod tests;

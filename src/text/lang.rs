@@ -1,5 +1,5 @@
-//! Languages as data: each `gazetteers/lang/<code>/` folder (stop words, abbreviations)
-//! defines a language, and detection picks the one whose stop words occur most.
+//! Languages as data: each `gazetteers/lang/<code>/` folder (stop words, function words,
+//! abbreviations, properties) defines a language, and detection picks the one whose stop words occur most.
 //!
 //! Adding a language is adding a folder (and its cue lexicon), no Rust change.
 
@@ -14,6 +14,10 @@ pub struct LanguageData {
     /// Lower-case abbreviations without the final dot (`bijv`, `z.b`, `inc`).
     pub abbreviations: HashSet<String>,
     pub stopwords: HashSet<String>,
+    /// Folded words that are never a name on their own (articles, pronouns,
+    /// prepositions, months, …), from `function-words.txt`. Entity finding uses them;
+    /// language detection does not.
+    pub function_words: HashSet<String>,
     /// The language writes every noun with a capital (German): a capital letter is then
     /// no evidence that a word is a name. From `properties.txt` (`capitalises_nouns`).
     pub capitalises_nouns: bool,
@@ -45,6 +49,7 @@ impl Languages {
             match file {
                 "abbreviations.txt" => data.abbreviations.extend(lines(content).map(fold_case)),
                 "stopwords.txt" => data.stopwords.extend(lines(content).map(fold_case)),
+                "function-words.txt" => data.function_words.extend(lines(content).map(fold_case)),
                 "properties.txt" => {
                     data.capitalises_nouns = lines(content).any(|l| l == "capitalises_nouns");
                 }

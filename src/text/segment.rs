@@ -59,7 +59,7 @@ pub fn segment(text: &str, langs: &Languages, lang: &str) -> Vec<Sentence> {
                     }
                     let next = content[k..].chars().next();
                     let starts_new = next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '(');
-                    if starts_new && !(b == b'.' && is_non_final_dot(content, i, langs, german)) {
+                    if starts_new && !(b == b'.' && is_non_final_dot(content, i, langs, german) && !starts_with_article(&content[k..], langs, lang)) {
                         if let Some(s) = sentence_start.take() {
                             push(text, &mut sentences, s, line.start + j, paragraph);
                         }
@@ -117,6 +117,16 @@ fn push(text: &str, sentences: &mut Vec<Sentence>, start: usize, end: usize, par
     if trimmed_end > start {
         sentences.push(Sentence { span: Span::new(start, trimmed_end), paragraph });
     }
+}
+
+/// True when `rest` starts with a capitalised article or pronoun of the language (`Die`,
+/// `The`, `Het`): after `User B.` that starts a sentence, even though `B.` looks like an
+/// initial.
+fn starts_with_article(rest: &str, langs: &Languages, lang: &str) -> bool {
+    const STARTERS: [&str; 13] = ["The", "An", "It", "He", "She", "Der", "Die", "Das", "Ein", "Eine", "De", "Het", "Een"];
+    let word: &str = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let _ = (langs, lang);
+    STARTERS.contains(&word)
 }
 
 /// True when the dot at byte `dot` of `line` ends an abbreviation, an initial or a

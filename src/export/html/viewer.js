@@ -144,14 +144,16 @@
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#ffffff'; ctx.fillRect(0, 0, W, H);
     ctx.translate(view.x, view.y); ctx.scale(view.k, view.k);
-    var px = 1 / view.k;
+    var px = 1 / view.k, lw = Math.max(px, 0.6), faint = edges.length > 1500 ? 0.45 : 0.9;
+    var vx0 = -view.x * px, vy0 = -view.y * px, vx1 = vx0 + W * px, vy1 = vy0 + H * px;
+    function inView(n, pad) { return n.x > vx0 - pad && n.x < vx1 + pad && n.y > vy0 - pad && n.y < vy1 + pad; }
     edges.forEach(function (e) {
       if (!visible(e)) { return; }
       var s = nodes[e.s], t = nodes[e.t], on = !lit || (lit.edges[e.index]);
-      ctx.globalAlpha = on ? 0.9 : 0.08;
+      ctx.globalAlpha = on ? (lit ? 0.95 : faint) : 0.08;
       ctx.strokeStyle = relColour[e.relation] || '#999';
-      ctx.lineWidth = (lit && on ? 2.6 : 1.6) * Math.max(px, 0.6);
-      ctx.setLineDash(e.tentative ? [7 * Math.max(px, 0.6), 5 * Math.max(px, 0.6)] : []);
+      ctx.lineWidth = (lit && on ? 2.6 : 1.6) * lw;
+      ctx.setLineDash(e.tentative ? [7 * lw, 5 * lw] : []);
       ctx.beginPath();
       if (s === t) {
         ctx.moveTo(s.x - s.r * 0.6, s.y - s.r * 0.8);
@@ -161,7 +163,8 @@
       var c = control(e), a = towards(s, c, s.r + 1), b = towards(t, c, t.r + 2);
       ctx.moveTo(a.x, a.y); ctx.quadraticCurveTo(c.x, c.y, b.x, b.y); ctx.stroke();
       if (e.directed) {
-        var u = towards(b, c, 1), ux = b.x - u.x, uy = b.y - u.y, h = 9 * Math.max(px, 0.6);
+        var u = towards(b, c, 1), ux = b.x - u.x, uy = b.y - u.y;
+        var h = Math.min(9 * lw, 0.35 * Math.sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)));
         ctx.setLineDash([]); ctx.fillStyle = ctx.strokeStyle; ctx.beginPath();
         ctx.moveTo(b.x, b.y);
         ctx.lineTo(b.x - ux * h - uy * h * 0.45, b.y - uy * h + ux * h * 0.45);
@@ -171,33 +174,46 @@
     });
     ctx.setLineDash([]);
     nodes.forEach(function (n, i) {
-      var on = !lit || lit.nodes[i];
+      var on = !lit || lit.nodes[i], r = Math.max(n.r, 2.2 * px);
       ctx.globalAlpha = on ? 1 : 0.15;
       ctx.fillStyle = typeColour[n.type] || '#bcbd22';
       ctx.beginPath();
-      if (n.type === 'Deal') { var r = n.r + 2; ctx.moveTo(n.x, n.y - r); ctx.lineTo(n.x + r, n.y); ctx.lineTo(n.x, n.y + r); ctx.lineTo(n.x - r, n.y); ctx.closePath(); }
-      else { ctx.arc(n.x, n.y, n.r, 0, 2 * Math.PI); }
+      if (n.type === 'Deal') { r += 2; ctx.moveTo(n.x, n.y - r); ctx.lineTo(n.x + r, n.y); ctx.lineTo(n.x, n.y + r); ctx.lineTo(n.x - r, n.y); ctx.closePath(); }
+      else { ctx.arc(n.x, n.y, r, 0, 2 * Math.PI); }
       ctx.fill();
-      ctx.lineWidth = (n === selected || n === hover ? 3 : 1.5) * px; ctx.strokeStyle = n === selected ? '#111' : '#fff'; ctx.stroke();
+      if (n === selected || n === hover || n.r * view.k > 4) {
+        ctx.lineWidth = (n === selected || n === hover ? 3 : 1.5) * px; ctx.strokeStyle = n === selected ? '#111' : '#fff'; ctx.stroke();
+      }
     });
+    // Labels: selected and hovered first, then by degree; one that would overlap an
+    // already placed label is left out (hover shows it).
     ctx.font = (12 * px) + 'px "DejaVu Sans", "Noto Sans", Arial, sans-serif';
     ctx.textAlign = 'center'; ctx.textBaseline = 'top'; ctx.lineJoin = 'round';
-    nodes.forEach(function (n, i) {
-      var on = lit ? lit.nodes[i] : (n.degree >= labelDegree || view.k > 1.4);
-      if (!on && n !== hover) { return; }
-      ctx.globalAlpha = 1; ctx.lineWidth = 3 * px; ctx.strokeStyle = '#fff'; ctx.fillStyle = '#222';
-      var y = n.y + n.r + 3 * px;
+    ctx.globalAlpha = 1; ctx.lineWidth = 3 * px; ctx.strokeStyle = '#fff'; ctx.fillStyle = '#222';
+    var placed = [], first = [hover, selected].filter(Boolean);
+    first.concat(labelOrder).forEach(function (n) {
+      var i = n.index, want = n === hover || n === selected || (lit ? lit.nodes[i] : (n.degree >= labelDegree || view.k > 1.4));
+      if (!want || n.labelled === placed || !inView(n, 200 * px)) { return; }
+      n.labelled = placed;
+      var w = n.tw * px, y = n.y + n.r + 3 * px, box = [n.x - w / 2 - 2 * px, y, n.x + w / 2 + 2 * px, y + 14 * px];
+      for (var k = 0; k < placed.length; k++) {
+        var q = placed[k];
+        if (box[0] < q[2] && q[0] < box[2] && box[1] < q[3] && q[1] < box[3]) { return; }
+      }
+      placed.push(box);
       ctx.strokeText(n.short, n.x, y); ctx.fillText(n.short, n.x, y);
     });
-    ctx.globalAlpha = 1;
   }
   ctx.font = '12px "DejaVu Sans", "Noto Sans", Arial, sans-serif';
   nodes.forEach(function (n) {
     var cs = Array.from(n.label); n.short = cs.length > 32 ? cs.slice(0, 31).join('') + '\u2026' : n.label;
-    n.hw = n.degree >= labelDegree ? Math.max(n.r, ctx.measureText(n.short).width / 2) : n.r;
+    n.tw = ctx.measureText(n.short).width;
+    n.hw = n.degree >= labelDegree ? Math.max(n.r, n.tw / 2) : n.r;
     n.hh = n.degree >= labelDegree ? n.r + 9 : n.r;
   });
   edges.forEach(function (e, i) { e.index = i; });
+  nodes.forEach(function (n, i) { n.index = i; });
+  var labelOrder = nodes.slice().sort(function (a, b) { return b.degree - a.degree || a.index - b.index; });
 
   // ---- picking, tooltip, selection -----------------------------------------
   function nodeAt(p) {
@@ -369,7 +385,10 @@
   // ---- run -------------------------------------------------------------------
   resize();
   var t0 = Date.now();
-  while (alpha > 0.03 && Date.now() - t0 < 400) { tick(); }
+  // Lay out before the first paint, bounded in time and (for frozen clocks, as under a
+  // headless browser's virtual time) in work.
+  var budget = Math.max(20, Math.floor(150000 / Math.max(nodes.length, 1)));
+  while (alpha > 0.03 && Date.now() - t0 < 400 && budget-- > 0) { tick(); }
   fit();
   function frame() {
     if (alpha > alphaMin || alphaTarget > 0) { tick(); if (!userMoved && alpha <= alphaMin) { fit(); } }

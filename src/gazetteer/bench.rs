@@ -1,0 +1,1 @@
+//! Matcher benchmark (filled in below).

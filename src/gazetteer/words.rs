@@ -1,0 +1,549 @@
+//! The word lists that entity finding reasons with, loaded once: legal forms, first
+//! names, particles, role and company cues, name heads, places, and per language the
+//! function words, common words and abbreviations.
+//!
+//! Everything here is data from `gazetteers/names/` and `gazetteers/lang/` (plus the
+//! bundled `first-names.txt` and `common-words-<lang>.txt`), so a better list needs no
+//! Rust change. The questions it answers are small and language-aware:
+//! - is this capitalised word an ordinary word of the document's language
+//!   ([`NameWords::is_common_in`]), a function word, a place, a first name?
+//! - does a legal form, a company cue or a role cue stand at this position?
+//!
+//! German writes every noun with a capital and its word list (`wngerman`) holds mostly
+//! base forms, so [`NameWords::is_common_in`] also treats a capitalised word as a German
+//! noun when at least four listed nouns start with it (`Personal`: `Personalabbau`,
+//! `Personalabteilung`, …), which names rarely do (`Google`, `Apple`: none).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::text::fold_case;
+use crate::text::lang::Languages;
+use crate::text::words::{is_all_caps, is_boundary_after, is_boundary_before, is_word_char};
+
+/// A legal form as written (`GmbH`, `N.V.`), and whether it may be glued to the name
+/// with a hyphen (`RAG-Stiftung`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegalForm {
+    pub text: String,
+    pub hyphen: bool,
+}
+
+/// A particle sequence (`van der`) and the languages where it may stand (empty: all).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Particle {
+    words: Vec<String>,
+    langs: Vec<String>,
+}
+
+/// What a name head says about a capitalised run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKind {
+    /// `Capital`, `Institute`, `Bank`: the run names an organisation.
+    Org,
+    /// `County`, `Street`: the run names a place.
+    Place,
+}
+
+/// The word lists (see the module docs).
+#[derive(Debug, Default)]
+pub struct NameWords {
+    /// Longest first.
+    legal_forms: Vec<LegalForm>,
+    first_names: HashSet<String>,
+    particles: Vec<Particle>,
+    /// Folded role cues split into words.
+    role_cues: Vec<Vec<String>>,
+    /// Folded ends of role compounds (`chef` for `Konzernchef`).
+    role_suffixes: Vec<String>,
+    company_before: Vec<Vec<String>>,
+    /// May start with `,` (`, a maker of`).
+    company_after: Vec<Vec<String>>,
+    company_weak: Vec<Vec<String>>,
+    compound_ends: Vec<String>,
+    heads: HashMap<String, HeadKind>,
+    places: HashSet<String>,
+    place_codes: HashSet<String>,
+    /// Folded function words by language, and of all languages together.
+    function_words: HashMap<String, HashSet<String>>,
+    all_function_words: HashSet<String>,
+    /// Folded common words by language.
+    common: HashMap<String, HashSet<String>>,
+    /// Sorted folded common words of the languages that capitalise nouns (prefix test).
+    noun_prefixes: HashMap<String, Vec<String>>,
+    capitalising: HashSet<String>,
+    abbreviations: HashSet<String>,
+    /// Folded determiners after which a capitalised word is a noun (`seine`, `a`, `een`).
+    noun_determiners: HashSet<String>,
+    /// Folded words of role cues (`chief`, `officer`, `vice`): never part of a name.
+    role_parts: HashSet<String>,
+}
+
+fn data_lines(content: &str) -> impl Iterator<Item = &str> {
+    content.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn bundled_lines(path: &str) -> impl Iterator<Item = &'static str> {
+    data_lines(crate::bundled::file(path).unwrap_or(""))
+}
+
+fn split_words(s: &str) -> Vec<String> {
+    fold_case(s).split_whitespace().map(String::from).collect()
+}
+
+impl NameWords {
+    /// The bundled lists, loaded on first use and shared.
+    pub fn bundled() -> &'static NameWords {
+        static WORDS: OnceLock<NameWords> = OnceLock::new();
+        WORDS.get_or_init(NameWords::load_bundled)
+    }
+
+    fn load_bundled() -> NameWords {
+        let mut w = NameWords::default();
+        for line in bundled_lines("gazetteers/names/legal-forms.txt") {
+            let (text, flag) = line.split_once('\t').unwrap_or((line, ""));
+            w.legal_forms.push(LegalForm { text: text.trim().to_string(), hyphen: flag.trim() == "hyphen" });
+        }
+        w.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
+        w.first_names = bundled_lines("gazetteers/first-names.txt").map(|l| l.trim().to_string()).collect();
+        for line in bundled_lines("gazetteers/names/person-particles.txt") {
+            let (words, langs) = line.split_once('\t').unwrap_or((line, ""));
+            w.particles.push(Particle {
+                words: split_words(words),
+                langs: langs.split([',', ' ']).filter(|l| !l.is_empty()).map(String::from).collect(),
+            });
+        }
+        w.particles.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        for line in bundled_lines("gazetteers/names/role-cues.txt") {
+            let line = line.trim();
+            match line.strip_prefix('*') {
+                Some(end) => w.role_suffixes.push(fold_case(end)),
+                None => w.role_cues.push(split_words(line)),
+            }
+        }
+        w.role_parts = w.role_cues.iter().flatten().cloned().collect();
+        w.noun_determiners = bundled_lines("gazetteers/names/noun-determiners.txt").map(|l| fold_case(l.trim())).collect();
+        for line in bundled_lines("gazetteers/names/company-cues.txt") {
+            let Some((kind, cue)) = line.split_once('\t') else { continue };
+            let cue = cue.trim();
+            match kind.trim() {
+                "before" => w.company_before.push(split_words(cue)),
+                "after" => w.company_after.push(split_words(&cue.replace(',', " , "))),
+                "weak" => w.company_weak.push(split_words(cue)),
+                "compound" => w.compound_ends.push(fold_case(cue)),
+                _ => {}
+            }
+        }
+        for line in bundled_lines("gazetteers/names/name-heads.txt") {
+            match line.split_once('\t') {
+                Some(("org", word)) => {
+                    w.heads.insert(word.trim().to_string(), HeadKind::Org);
+                }
+                Some(("place", word)) => {
+                    w.heads.insert(word.trim().to_string(), HeadKind::Place);
+                }
+                _ => {}
+            }
+        }
+        for line in bundled_lines("gazetteers/names/places.txt") {
+            match line.split_once('\t') {
+                Some(("code", code)) => {
+                    w.place_codes.insert(code.trim().to_string());
+                }
+                _ => {
+                    w.places.insert(line.trim().to_string());
+                }
+            }
+        }
+        let langs = Languages::bundled();
+        for data in langs.by_code.values() {
+            let set = w.function_words.entry(data.code.clone()).or_default();
+            set.extend(data.stopwords.iter().cloned());
+            set.extend(data.function_words.iter().cloned());
+            w.all_function_words.extend(set.iter().cloned());
+            if data.capitalises_nouns {
+                w.capitalising.insert(data.code.clone());
+            }
+        }
+        w.abbreviations = langs.all_abbreviations.clone();
+        for (path, content) in crate::bundled::files_under("gazetteers/common-words-") {
+            let code = path.trim_start_matches("gazetteers/common-words-").trim_end_matches(".txt").to_string();
+            let words: HashSet<String> = data_lines(content).map(|l| fold_case(l.trim())).collect();
+            if w.capitalising.contains(&code) {
+                let mut sorted: Vec<String> = words.iter().cloned().collect();
+                sorted.sort_unstable();
+                w.noun_prefixes.insert(code.clone(), sorted);
+            }
+            w.common.insert(code, words);
+        }
+        w
+    }
+
+    // ---- Words -------------------------------------------------------------------
+
+    /// Does the language write every noun with a capital (German)?
+    pub fn capitalises_nouns(&self, lang: &str) -> bool {
+        self.capitalising.contains(lang)
+    }
+
+    /// A function word (article, pronoun, preposition, month, …) of any language. Words
+    /// in capitals (`US`, `MIT`) are acronyms, not function words.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        !is_all_caps(word) && self.all_function_words.contains(&fold_case(word))
+    }
+
+    /// A function word of `lang`.
+    pub fn is_function_word_in(&self, lang: &str, word: &str) -> bool {
+        !is_all_caps(word) && self.function_words.get(lang).is_some_and(|s| s.contains(&fold_case(word)))
+    }
+
+    /// An ordinary word of `lang`: a function word, a listed common word, or (in a
+    /// language that capitalises nouns) the stem of at least four listed nouns.
+    pub fn is_common_in(&self, lang: &str, word: &str) -> bool {
+        if self.is_function_word_in(lang, word) {
+            return true;
+        }
+        let folded = fold_case(word);
+        if self.common.get(lang).is_some_and(|c| c.contains(&folded)) {
+            return true;
+        }
+        self.noun_prefixes.get(lang).is_some_and(|sorted| stem_count(sorted, &folded, 4) >= 4)
+    }
+
+    /// An ordinary word of any language (see [`NameWords::is_common_in`]).
+    pub fn is_common_anywhere(&self, word: &str) -> bool {
+        self.is_function_word(word) || self.common.keys().any(|lang| self.is_common_in(lang, word))
+    }
+
+    /// A lower-case word of a language that does not capitalise nouns (`bank`, `cook`)
+    /// or a function word: a capital on it is no sign of a name.
+    pub fn is_plain_word(&self, word: &str) -> bool {
+        if self.is_function_word(word) {
+            return true;
+        }
+        let folded = fold_case(word);
+        self.common.iter().any(|(lang, words)| !self.capitalising.contains(lang) && words.contains(&folded))
+    }
+
+    /// A compound noun of a language that capitalises nouns: it ends in a listed noun of
+    /// at least four letters after at least three more (`Telefonnummer`: `Nummer`).
+    /// Only for discovery: many company names are built that way too (`Volkswagen`).
+    pub fn is_compound_noun(&self, lang: &str, word: &str) -> bool {
+        if !self.capitalising.contains(lang) {
+            return false;
+        }
+        let Some(common) = self.common.get(lang) else { return false };
+        let folded = fold_case(word);
+        let chars: Vec<(usize, char)> = folded.char_indices().collect();
+        (3..chars.len().saturating_sub(3)).any(|k| common.contains(&folded[chars[k].0..]))
+    }
+
+    /// A determiner after which a capitalised word is an ordinary noun (`seine`, `een`).
+    pub fn is_noun_determiner(&self, word: &str) -> bool {
+        self.noun_determiners.contains(&fold_case(word))
+    }
+
+    /// A word of a role cue (`Chief`, `Officer`, `President`), or a role compound.
+    pub fn is_role_part(&self, word: &str) -> bool {
+        let folded = fold_case(word);
+        self.role_parts.contains(&folded) || self.is_role_word(&folded)
+    }
+
+    /// In `first-names.txt` (as written).
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// A first name that is not also an ordinary word or a place (`Roland`, `Satya`; not
+    /// `Bank`, `Am`, `April`, `Justice`).
+    pub fn is_plausible_first_name(&self, word: &str) -> bool {
+        self.is_first_name(word) && !self.is_plain_word(word) && !self.is_place(word) && !self.is_function_word(word)
+    }
+
+    /// A country, region or continent (as written), or a country code (`US`, `EU`).
+    pub fn is_place(&self, name: &str) -> bool {
+        self.places.contains(name) || self.place_codes.contains(name)
+    }
+
+    /// A known abbreviation (`Mio`, `bzw`, `Inc`) of any language.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(&fold_case(word))
+    }
+
+    /// Whether `word` heads the name of an organisation or a place.
+    pub fn head_kind(&self, word: &str) -> Option<HeadKind> {
+        self.heads.get(word).copied()
+    }
+
+    // ---- Particles ----------------------------------------------------------------
+
+    /// The number of words of the particle sequence that starts at `words[0]`, if one
+    /// does and may stand in `lang` (`van den` → 2).
+    pub fn particle_len(&self, words: &[&str], lang: &str) -> usize {
+        for p in &self.particles {
+            if p.words.len() <= words.len()
+                && (p.langs.is_empty() || p.langs.iter().any(|l| l == lang))
+                && p.words.iter().zip(words).all(|(a, b)| a == *b)
+            {
+                return p.words.len();
+            }
+        }
+        0
+    }
+
+    // ---- Legal forms --------------------------------------------------------------
+
+    pub fn legal_forms(&self) -> &[LegalForm] {
+        &self.legal_forms
+    }
+
+    /// A legal form starting exactly at byte `pos` of `text`: its end.
+    pub fn legal_form_at(&self, text: &str, pos: usize) -> Option<usize> {
+        let rest = text.get(pos..)?;
+        if !is_boundary_before(text, pos) {
+            return None;
+        }
+        for form in &self.legal_forms {
+            if let Some(after) = rest.strip_prefix(form.text.as_str()) {
+                let end = pos + form.text.len();
+                let ends_word = form.text.chars().next_back().is_some_and(is_word_char);
+                if !ends_word || after.chars().next().is_none_or(|c| !is_word_char(c)) {
+                    // `Co` of `Co-Chef` is no legal form.
+                    if ends_word && after.starts_with('-') && after[1..].chars().next().is_some_and(is_word_char) {
+                        continue;
+                    }
+                    return Some(end);
+                }
+            }
+        }
+        None
+    }
+
+    /// A legal form right after the name ending at `pos` (after a space, `, ` or, for
+    /// forms that allow it, a hyphen): its end.
+    pub fn legal_form_after(&self, text: &str, pos: usize) -> Option<usize> {
+        let rest = text.get(pos..)?;
+        if let Some(glued) = rest.strip_prefix('-') {
+            for form in self.legal_forms.iter().filter(|f| f.hyphen) {
+                if glued.starts_with(form.text.as_str()) && is_boundary_after(text, pos + 1 + form.text.len()) {
+                    return Some(pos + 1 + form.text.len());
+                }
+            }
+            return None;
+        }
+        let skip = if rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(' ') || rest.starts_with('\n') {
+            1
+        } else {
+            return None;
+        };
+        self.legal_form_at(text, pos + skip)
+    }
+
+    // ---- Cues (on folded text) ----------------------------------------------------
+
+    /// A company cue right before the name starting at `pos` (`het bedrijf `, `rival `,
+    /// `Verpackungskonzern `), in folded text.
+    pub fn company_cue_before(&self, folded: &str, pos: usize) -> bool {
+        let before = folded[..pos].trim_end_matches([' ', '\n']);
+        if before.len() == pos {
+            return false;
+        }
+        if ends_with_phrase(before, &self.company_before) {
+            return true;
+        }
+        let word = last_word(before);
+        self.compound_ends.iter().any(|end| word.len() > end.len() + 2 && word.ends_with(end.as_str()))
+    }
+
+    /// A company cue right after the name ending at `end` (`-Konzern`, ` shares`,
+    /// `, a maker of`; with `weak` also ` said`), in folded text. A genitive `'s`/`s`
+    /// between the name and the cue is skipped.
+    pub fn company_cue_after(&self, folded: &str, end: usize, weak: bool) -> bool {
+        let mut rest = &folded[end..];
+        if let Some(r) = rest.strip_prefix("'s").or_else(|| rest.strip_prefix('\'')) {
+            rest = r;
+        }
+        if let Some(glued) = rest.strip_prefix('-') {
+            let word = first_word(glued);
+            return self.is_company_or_role_word(word);
+        }
+        let rest_trim = rest.trim_start_matches([' ', '\n']);
+        if rest_trim.len() == rest.len() && !rest.starts_with(',') {
+            return false;
+        }
+        let words = phrase_words(rest_trim);
+        let hit = |cues: &[Vec<String>]| {
+            cues.iter().any(|cue| cue.len() <= words.len() && cue.iter().zip(&words).all(|(a, b)| a == b))
+        };
+        hit(&self.company_after) || (weak && hit(&self.company_weak))
+    }
+
+    /// Is the folded word an `after` company cue, a role cue or a cue compound
+    /// (`konzern`, `chef`, `ceo`, `softwarekonzern`)? Used for `X-<word>`.
+    pub fn is_company_or_role_word(&self, folded_word: &str) -> bool {
+        let one = |cues: &[Vec<String>]| cues.iter().any(|c| c.len() == 1 && c[0] == folded_word);
+        one(&self.company_after)
+            || one(&self.role_cues)
+            || self.compound_ends.iter().any(|e| folded_word.ends_with(e.as_str()))
+            || self.role_suffixes.iter().any(|e| folded_word.ends_with(e.as_str()))
+    }
+
+    /// Is the folded word a one-word role or company cue, or a compound of one? Such a
+    /// word ends a capitalised run (`Microsoft CEO Satya Nadella`).
+    pub fn is_cue_word(&self, folded_word: &str) -> bool {
+        let one = |cues: &[Vec<String>]| cues.iter().any(|c| c.len() == 1 && c[0] == folded_word);
+        self.is_role_word(folded_word)
+            || one(&self.company_before)
+            || self.compound_ends.iter().any(|e| folded_word.len() > e.len() + 2 && folded_word.ends_with(e.as_str()))
+    }
+
+    /// A one-word role cue or a role compound (`ceo`, `vorstandschef`).
+    pub fn is_role_word(&self, folded_word: &str) -> bool {
+        self.role_cues.iter().any(|c| c.len() == 1 && c[0] == folded_word)
+            || self.role_suffixes.iter().any(|e| folded_word.len() > e.len() + 1 && folded_word.ends_with(e.as_str()))
+    }
+
+    /// A role cue right before the name starting at `pos` (`CEO `, `Vorstandschef `,
+    /// `chief executive officer, `), in folded text.
+    pub fn role_cue_before(&self, folded: &str, pos: usize) -> bool {
+        let before = folded[..pos].trim_end_matches([' ', '\n']);
+        if before.len() == pos {
+            return false;
+        }
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        if ends_with_phrase(before, &self.role_cues) {
+            return true;
+        }
+        let word = last_word(before);
+        self.role_suffixes.iter().any(|end| word.len() > end.len() + 1 && word.ends_with(end.as_str()))
+    }
+
+    /// A role cue after the name ending at `end`: `, CEO of`, `, de topman van`, `(CEO)`.
+    pub fn role_cue_after(&self, folded: &str, end: usize) -> bool {
+        let rest = &folded[end..];
+        let Some(rest) = rest.strip_prefix(", ").or_else(|| rest.strip_prefix(" (")) else { return false };
+        let mut words = phrase_words(rest);
+        const DETERMINERS: [&str; 11] = ["de", "het", "der", "die", "the", "a", "an", "een", "ein", "eine", "als"];
+        if words.first().is_some_and(|w| DETERMINERS.contains(w)) {
+            words.remove(0);
+        }
+        // Adjectives and nationalities between determiner and role: `the former CEO`.
+        for skip in 0..=2 {
+            let Some(tail) = words.get(skip..) else { break };
+            if self.role_cues.iter().any(|cue| cue.len() <= tail.len() && cue.iter().zip(tail).all(|(a, b)| a == b)) {
+                return true;
+            }
+            if tail.first().is_some_and(|w| self.is_role_word(w)) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// How many sorted words start with `stem` and go on for more than three letters (a
+/// compound, not an inflection), counting up to `limit`.
+fn stem_count(sorted: &[String], stem: &str, limit: usize) -> usize {
+    if stem.chars().count() < 3 {
+        return 0;
+    }
+    let mut n = 0;
+    let mut i = sorted.partition_point(|w| w.as_str() < stem);
+    while i < sorted.len() && sorted[i].starts_with(stem) && n < limit {
+        if sorted[i][stem.len()..].chars().count() > 3 {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// Words and commas of the start of `text` (up to a few), for phrase comparison.
+fn phrase_words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) || (c == '-' && start.is_some()) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(&text[s..i]);
+        }
+        if c == ',' {
+            out.push(",");
+        } else if c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' {
+            break;
+        }
+        if out.len() >= 6 {
+            return out;
+        }
+    }
+    if let Some(s) = start {
+        out.push(&text[s..]);
+    }
+    out
+}
+
+/// Does `text` end with one of the phrases (word by word, on a word boundary)?
+fn ends_with_phrase(text: &str, phrases: &[Vec<String>]) -> bool {
+    phrases.iter().any(|cue| {
+        let joined = cue.join(" ");
+        text.ends_with(joined.as_str()) && is_boundary_before(text, text.len() - joined.len())
+    })
+}
+
+/// The last word of `text` (word characters and inner hyphens).
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_word_char(c) || c == '-'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &text[start..]
+}
+
+/// The first word of `text`.
+fn first_word(text: &str) -> &str {
+    let end = text.char_indices().find(|&(_, c)| !is_word_char(c)).map(|(i, _)| i).unwrap_or(text.len());
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn german_nouns_and_names() {
+        let w = NameWords::bundled();
+        // A noun stem of many German compounds is an ordinary word; a brand is not.
+        assert!(w.is_common_in("de", "Personal"));
+        assert!(!w.is_common_in("de", "Google"));
+        assert!(w.is_common_in("de", "Ende"));
+        assert!(w.is_common_in("en", "target"));
+        assert!(w.is_plausible_first_name("Roland"));
+        assert!(!w.is_plausible_first_name("Bank"));
+        assert!(!w.is_plausible_first_name("April"));
+        assert!(w.is_place("Österreich") && w.is_place("US"));
+    }
+
+    #[test]
+    fn legal_forms_and_cues() {
+        let w = NameWords::bundled();
+        let text = "Acme Holding N.V. en RAG-Stiftung, Co-Chef";
+        assert_eq!(w.legal_form_at(text, 5), Some(12));
+        assert_eq!(w.legal_form_after(text, 12), Some(17));
+        assert_eq!(w.legal_form_after(text, 24), Some(33));
+        assert_eq!(w.legal_form_at(text, 35), None);
+        let folded = fold_case("der Verpackungskonzern Acme und Acme-Chef sowie das Unternehmen Acme");
+        assert!(w.company_cue_before(&folded, 23));
+        assert!(w.company_cue_after(&folded, 36, false));
+        assert!(w.company_cue_before(&folded, folded.len() - 4));
+        let folded = fold_case("Jan Smit, de topman van Acme, en CEO Satya Nadella");
+        assert!(w.role_cue_after(&folded, 8));
+        assert!(w.role_cue_before(&folded, 37));
+    }
+}

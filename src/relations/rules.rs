@@ -1,0 +1,471 @@
+//! Argument assignment: for each relation cue, the frame's rules find the subject and
+//! object (and a sale's seller) among the sentence's items.
+//!
+//! Every rule has an id (`verb.active`, `nominal.by`, `title.apposition`, …) that ends
+//! up in [`crate::model::Relation::rule`] and a factor that scales the cue's weight into
+//! the relation's confidence: explicit syntax next to the cue scores higher than a clause
+//! subject found further away, and both higher than an organisation taken from context.
+
+use crate::model::{EntityKind, RelationType};
+use crate::relations::lexicon::{Cue, Frame};
+use crate::relations::sentence::{Arg, Via, View, WINDOW};
+
+/// One relation proposed by a rule, before coreference, status and confidence.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub kind: RelationType,
+    /// Lexicon index of the cue.
+    pub cue: usize,
+    /// Item index of the cue.
+    pub cue_item: usize,
+    pub subject: Arg,
+    pub object: Arg,
+    pub seller: Option<Arg>,
+    /// The organisation was not in the sentence: taken from the context (entity index).
+    pub context_object: Option<usize>,
+    pub rule: &'static str,
+    /// Rule factor in (0, 1].
+    pub factor: f32,
+}
+
+/// Applies the rules of cue `cue` at item `c` (`tail`: the item of a separable verb's
+/// particle).
+pub fn apply(view: &View, c: usize, cue_idx: usize, tail: Option<usize>) -> Vec<Candidate> {
+    let cue = &view.lex.cues[cue_idx];
+    let mut out = Out { view, cue: cue_idx, c, kind: cue.kind.unwrap_or(RelationType::Acquisition), list: Vec::new() };
+    match cue.frame {
+        Frame::Verb => verb(&mut out, cue, tail),
+        Frame::Participle => participle(&mut out, cue, tail),
+        Frame::Passive => passive(&mut out, cue),
+        Frame::Nominal => nominal(&mut out, cue),
+        Frame::Sale => sale(&mut out, cue, tail),
+        Frame::Title => title(&mut out, cue),
+        Frame::Symmetric => symmetric(&mut out, cue),
+        _ => {}
+    }
+    out.list
+}
+
+struct Out<'v, 'a> {
+    view: &'v View<'a>,
+    cue: usize,
+    c: usize,
+    kind: RelationType,
+    list: Vec<Candidate>,
+}
+
+impl Out<'_, '_> {
+    /// Emits one candidate per member of the subject's and the object's groups.
+    fn emit(&mut self, subject: Arg, object: Arg, seller: Option<Arg>, rule: &'static str, factor: f32) {
+        let subjects = self.members(subject);
+        let objects = self.members(object);
+        for &s in &subjects {
+            for &o in &objects {
+                if s.item == o.item {
+                    continue;
+                }
+                self.push(s, o, seller, rule, factor);
+            }
+        }
+    }
+
+    fn push(&mut self, subject: Arg, object: Arg, seller: Option<Arg>, rule: &'static str, factor: f32) {
+        self.list.push(Candidate {
+            kind: self.kind,
+            cue: self.cue,
+            cue_item: self.c,
+            subject,
+            object,
+            seller,
+            context_object: None,
+            rule,
+            factor,
+        });
+    }
+
+    /// Every pair of a group of parties (symmetric relations).
+    fn emit_pairs(&mut self, items: &[Arg], rule: &'static str, factor: f32) {
+        for (n, &a) in items.iter().enumerate() {
+            for &b in &items[n + 1..] {
+                self.push(a, b, None, rule, factor);
+            }
+        }
+    }
+
+    fn members(&self, arg: Arg) -> Vec<Arg> {
+        if arg.via == Via::Relative {
+            return vec![arg];
+        }
+        let group = self.view.group(arg.item);
+        group
+            .into_iter()
+            .map(|item| {
+                let via = if self.view.entity(item).is_some() { Via::Direct } else { Via::Coref(item) };
+                Arg { item, via, dist: arg.dist.max(self.c.abs_diff(item)) }
+            })
+            .collect()
+    }
+
+    fn in_group(&self, arg: Arg, item: usize) -> bool {
+        self.view.group(arg.item).contains(&item)
+    }
+}
+
+/// `X koopt Y`, `X hat Y gekauft`, `X neemt Y over`, `Y, die X kocht`, `X's plan to buy Y`.
+fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
+    let view = out.view;
+    let c = out.c;
+    let left = view.left_args(c, 2);
+    let end = tail.unwrap_or(view.len());
+    let object = view.right_arg(c, end, &|p| cue.allows_object_prep(p));
+    let subject = left.first().copied().or_else(|| view.possessor(c).filter(|a| a.dist <= 6));
+    match (subject, object) {
+        (Some(s), Some(o)) => {
+            let rule = if left.is_empty() { "verb.possessor" } else { "verb.active" };
+            out.emit(s, o, None, rule, if left.is_empty() { 0.85 } else { 1.0 });
+        }
+        (Some(a), None) => {
+            // Verb-final clauses: both arguments before the verb.
+            let prep_object = cue
+                .object_preps
+                .iter()
+                .any(|p| p != "-")
+                .then(|| view.prep_arg(c, &cue.object_preps, 0, WINDOW))
+                .flatten();
+            if let Some(o) = prep_object {
+                if !out.in_group(o, a.item) {
+                    out.emit(a, o, None, "verb.final", 0.9);
+                }
+                return;
+            }
+            if left.len() >= 2 && cue.allows_object_prep(None) && tail.is_none() {
+                let b = left[1];
+                if b.via == Via::Relative && a.via != Via::Relative {
+                    out.emit(a, b, None, "verb.relative", 0.9);
+                } else {
+                    out.emit(b, a, None, "verb.final", 0.85);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when the clause before `c` has a perfect auxiliary and no passive one: `hat Y
+/// von Z übernommen` is active (`von` = from), `wurde von Z übernommen` passive.
+fn active_perfect(view: &View, c: usize) -> bool {
+    let mut perfect = false;
+    let mut j = c;
+    let lo = c.saturating_sub(WINDOW);
+    while j > lo {
+        j -= 1;
+        if view.is_barrier(j) {
+            break;
+        }
+        if view.is(j, Frame::AuxPassive) {
+            return false;
+        }
+        perfect |= view.is(j, Frame::AuxPerfect);
+    }
+    // A passive auxiliary right after the participle (`übernommen worden`, `overgenomen werd`).
+    for j in c + 1..(c + 3).min(view.len()) {
+        if view.is(j, Frame::AuxPassive) {
+            return false;
+        }
+    }
+    perfect
+}
+
+/// `Y was acquired by X`, `Y wurde von X übernommen`, `het door X opgerichte Y`; without
+/// an agent phrase the participle is active (`X heeft Y overgenomen`).
+fn participle(out: &mut Out, cue: &Cue, tail: Option<usize>) {
+    let view = out.view;
+    let c = out.c;
+    let agent = view.prep_arg(c, &cue.subject_preps, 6, 10);
+    let Some(agent) = agent.filter(|_| !active_perfect(view, c)) else {
+        verb(out, cue, tail);
+        return;
+    };
+    let prep_object = cue
+        .object_preps
+        .iter()
+        .any(|p| p != "-")
+        .then(|| view.prep_arg(c, &cue.object_preps, 6, 10))
+        .flatten()
+        .filter(|o| !out.in_group(agent, o.item));
+    let left = view.left_args(c, 3);
+    let object = prep_object
+        .or_else(|| left.iter().copied().find(|a| !out.in_group(agent, a.item)))
+        .or_else(|| view.right_arg(c, view.len(), &|p| p.is_none()).filter(|o| !out.in_group(agent, o.item)));
+    if let Some(o) = object {
+        out.emit(agent, o, None, "participle.passive", 1.0);
+    }
+}
+
+/// Converse phrases: `Y kwam in handen van X`, `Y haalde geld op bij X`.
+fn passive(out: &mut Out, cue: &Cue) {
+    let view = out.view;
+    let c = out.c;
+    let subject = if cue.allows_subject_prep(None) {
+        view.right_arg(c, (c + 6).min(view.len()), &|p| p.is_none()).filter(|a| a.dist <= 4)
+    } else {
+        None
+    }
+    .or_else(|| view.prep_arg(c, &cue.subject_preps, 8, 8));
+    let Some(s) = subject else { return };
+    let object = view
+        .left_args(c, 2)
+        .into_iter()
+        .find(|a| !out.in_group(s, a.item))
+        .or_else(|| view.right_arg(c, view.len(), &|p| p.is_none()).filter(|o| !out.in_group(s, o.item)));
+    if let Some(o) = object {
+        out.emit(s, o, None, "passive", 0.95);
+    }
+}
+
+/// `X verkoopt Y aan Z`, `Y wird an Z verkauft`, `the sale of Y to Z`: Z is the buyer.
+fn sale(out: &mut Out, cue: &Cue, tail: Option<usize>) {
+    let view = out.view;
+    let c = out.c;
+    let Some(buyer) = view.prep_arg(c, &cue.subject_preps, 12, 10) else { return };
+    let end = tail.unwrap_or(view.len());
+    let right = view.right_arg(c, end, &|p| cue.allows_object_prep(p)).filter(|o| !out.in_group(buyer, o.item));
+    let left: Vec<Arg> = view.left_args(c, 3).into_iter().filter(|a| !out.in_group(buyer, a.item)).collect();
+    let (target, seller, rule) = if let Some(t) = right {
+        (Some(t), left.first().copied(), "sale.active")
+    } else if let Some(p) = view.possessor(c).filter(|p| p.dist <= 2) {
+        (Some(p), left.first().copied(), "sale.possessive")
+    } else {
+        (left.first().copied(), left.get(1).copied(), "sale.passive")
+    };
+    if let Some(t) = target {
+        out.emit(buyer, t, seller, rule, if rule == "sale.active" { 1.0 } else { 0.85 });
+    }
+}
+
+/// Nouns: `de overname van Y door X`, `X's acquisition of Y`, `die Twitter-Übernahme`,
+/// `the X/Y deal`, `X kondigde de overname van Y aan`, `Y rejected X's offer`.
+fn nominal(out: &mut Out, cue: &Cue) {
+    let view = out.view;
+    let c = out.c;
+    if let Some((a, b)) = view.pair_before(c) {
+        out.emit(a, b, None, "nominal.pair", 0.85);
+        return;
+    }
+    let object = view
+        .right_arg(c, (c + 9).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
+        .or_else(|| view.compound_before(c))
+        .or_else(|| prenominal(view, c).filter(|_| cue.allows_object_prep(None)));
+    let by = view.prep_arg(c, &cue.subject_preps, 12, 6).filter(|s| object.is_none_or(|o| !out.in_group(o, s.item)));
+    let possessor = view.possessor(c).filter(|p| object.is_none_or(|o| o.item != p.item));
+    let (subject, rule) = match (by, possessor) {
+        (Some(s), _) => (Some(s), "nominal.by"),
+        (None, Some(p)) => (Some(p), "nominal.possessive"),
+        _ => (None, ""),
+    };
+    match (subject, object) {
+        (Some(s), Some(o)) => out.emit(s, o, None, rule, 0.95),
+        (None, Some(o)) => {
+            if let Some(s) = view.left_args(c, 2).into_iter().find(|a| !out.in_group(o, a.item)) {
+                out.emit(s, o, None, "nominal.subject", 0.85);
+            }
+        }
+        (Some(s), None) => {
+            // `Y rejected X's offer`, `Y received an offer from X`: the clause subject is
+            // the other side.
+            if let Some(o) = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item) {
+                out.emit(s, o, None, "nominal.receiver", 0.75);
+            }
+        }
+        (None, None) => {}
+    }
+}
+
+/// An entity right before the cue, not genitive, not in a phrase: `the LinkedIn deal`,
+/// `Microsoft CEO Satya Nadella`.
+fn prenominal(view: &View, c: usize) -> Option<Arg> {
+    let k = c.checked_sub(1)?;
+    view.entity(k)?;
+    let it = &view.items[k];
+    if it.genitive || it.modifier {
+        return None;
+    }
+    Some(Arg { item: k, via: Via::Direct, dist: 1 })
+}
+
+/// Title nouns: `P, CEO van X`, `X-CEO P`, `X CEO P`, `X's chairman P`, `de CEO van X,
+/// P`, `P wordt CEO van X`, `CEO en oprichter van X`.
+fn title(out: &mut Out, cue: &Cue) {
+    let view = out.view;
+    let c = out.c;
+    let person_only = out.kind.is_role();
+    let is_person = |a: &Arg| match view.entity(a.item) {
+        Some(e) => view.analysis.entities[e].kind == EntityKind::Person,
+        None => true,
+    };
+    let holder_ok = |a: &Arg| !person_only || is_person(a);
+    // The organisation.
+    let of_phrase = view.right_arg(c, (c + 8).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p));
+    let (org, org_rule) = if let Some(o) = of_phrase {
+        (Some(o), "title.of")
+    } else if let Some(o) = view.compound_before(c) {
+        (Some(o), "title.compound")
+    } else if let Some(o) = prenominal(view, c).filter(|_| cue.allows_object_prep(None)) {
+        (Some(o), "title.prenominal")
+    } else if let Some(o) = view.possessor(c).filter(|p| p.dist <= 3) {
+        (Some(o), "title.possessive")
+    } else {
+        (None, "")
+    };
+    // The holder: right after the title, after the organisation phrase, in apposition
+    // before it, or the clause subject.
+    let after_title = (c + 1..(c + 3).min(view.len()))
+        .find(|&j| view.entity(j).is_some() || view.punct(j) != Some(','))
+        .filter(|&j| view.entity(j).is_some() && !view.items[j].genitive && !view.items[j].modifier)
+        .map(|j| Arg { item: j, via: Via::Direct, dist: j - c })
+        .filter(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item));
+    let after_org = of_phrase.and_then(|o| {
+        let last = view.group(o.item).last().copied().unwrap_or(o.item);
+        (view.punct(last + 1) == Some(',') && view.entity(last + 2).is_some())
+            .then_some(Arg { item: last + 2, via: Via::Direct, dist: last + 2 - c })
+            .filter(|a| holder_ok(a) && !view.items[a.item].genitive)
+    });
+    let apposition = apposition_before(view, c).filter(|a| holder_ok(a));
+    let (holder, holder_rule, factor) = if let Some(h) = after_title {
+        (Some(h), "title.name", 1.0)
+    } else if let Some(h) = apposition {
+        (Some(h), "title.apposition", 1.0)
+    } else if let Some(h) = after_org {
+        (Some(h), "title.name", 0.95)
+    } else if let Some(h) = view
+        .left_args(c, 2)
+        .into_iter()
+        .find(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item))
+    {
+        (Some(h), "title.copula", 0.8)
+    } else {
+        (None, "", 0.0)
+    };
+    let Some(h) = holder else { return };
+    match org {
+        Some(o) => {
+            let rule = if holder_rule == "title.copula" { holder_rule } else { org_rule };
+            out.emit(h, o, None, rule, factor);
+        }
+        None if holder_rule != "title.copula" => {
+            if let Some(e) = context_org(view, c, h) {
+                out.list.push(Candidate {
+                    kind: out.kind,
+                    cue: out.cue,
+                    cue_item: c,
+                    subject: h,
+                    object: h,
+                    seller: None,
+                    context_object: Some(e),
+                    rule: "title.context",
+                    factor: 0.6,
+                });
+            }
+        }
+        None => {}
+    }
+}
+
+/// `P, [de] CEO`, `P (CEO`, `P, president and chief executive`: the entity in
+/// apposition before a title, skipping determiners, adjectives and coordinated titles.
+fn apposition_before(view: &View, c: usize) -> Option<Arg> {
+    let mut j = c;
+    let mut words = 0;
+    loop {
+        j = j.checked_sub(1)?;
+        if view.is(j, Frame::Det) || view.is(j, Frame::Conj) || view.is(j, Frame::Title) {
+            continue;
+        }
+        if view.is_word(j) && words < 2 {
+            words += 1;
+            continue;
+        }
+        break;
+    }
+    if !matches!(view.punct(j), Some(',' | '(')) {
+        return None;
+    }
+    let k = j.checked_sub(1)?;
+    view.entity(k)?;
+    let it = &view.items[k];
+    (!it.genitive && !it.modifier).then_some(Arg { item: k, via: Via::Direct, dist: c - k })
+}
+
+/// The organisation a title without one refers to: the nearest organisation mentioned
+/// before it in the paragraph or the two sentences before.
+fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
+    let analysis = view.analysis;
+    let holder_entity = view.entity(holder.item);
+    let pos = view.items[c].span.start;
+    let sentence = &analysis.sentences[view.sentence];
+    let first = (0..=view.sentence)
+        .rev()
+        .take_while(|&s| analysis.sentences[s].paragraph == sentence.paragraph || view.sentence - s <= 2)
+        .last()
+        .unwrap_or(view.sentence);
+    let from = analysis.sentences[first].span.start;
+    analysis
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= pos && m.span.start >= from)
+        .map(|m| m.entity)
+        .find(|&e| Some(e) != holder_entity && analysis.entities[e].kind == EntityKind::Organization)
+}
+
+/// Mergers and partnerships: `X en Y fuseren`, `de fusie tussen X en Y`, `X partners
+/// with Y`, `Allianz mit Y und Z`, `die X-Y-Fusion`, `Y is X's partner`.
+fn symmetric(out: &mut Out, cue: &Cue) {
+    let view = out.view;
+    let c = out.c;
+    // `tussen X en Y`, `Fusion von X und Y`: the parties after the cue.
+    let mut of_party: Option<Arg> = None;
+    if let Some(a) = view.prep_arg(c, &cue.subject_preps, 6, 0) {
+        let members = out.members(a);
+        if members.len() >= 2 {
+            out.emit_pairs(&members, "symmetric.between", 0.95);
+            return;
+        }
+        of_party = Some(a);
+    }
+    if let Some((a, b)) = view.pair_before(c) {
+        out.emit(a, b, None, "symmetric.pair", 0.85);
+        return;
+    }
+    let with = view
+        .right_arg(c, (c + 10).min(view.len()), &|p| cue.allows_object_prep(p))
+        .filter(|w| of_party.is_none_or(|f| !out.in_group(f, w.item)))
+        .or_else(|| {
+            cue.object_preps
+                .iter()
+                .any(|p| p != "-")
+                .then(|| view.prep_arg(c, &cue.object_preps, 0, WINDOW))
+                .flatten()
+        });
+    let left = view.left_args(c, 1).into_iter().next();
+    let possessor = view.possessor(c).filter(|p| p.dist <= 4);
+    if let Some(w) = with {
+        // `X fuseert met Y`, `de samenwerking van X met Y`, `X's alliance with Y`.
+        if let Some(s) = of_party.or(possessor).or(left).filter(|s| !out.in_group(*s, w.item)) {
+            out.emit(s, w, None, "symmetric.with", 0.95);
+        }
+        return;
+    }
+    if let Some(l) = left {
+        let members = out.members(l);
+        if members.len() >= 2 {
+            // `X en Y fuseren`.
+            out.emit_pairs(&members, "symmetric.coordinated", 0.9);
+            return;
+        }
+        // `Y is X's partner`, `Y is partner van X`.
+        if let Some(p) = possessor.or(of_party).filter(|p| p.item != l.item && l.dist <= 6) {
+            out.emit(l, p, None, "symmetric.possessive", 0.8);
+        }
+    }
+}

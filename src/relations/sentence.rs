@@ -1,0 +1,695 @@
+//! One sentence seen by the rules: a list of items (entity mentions, cue matches, words,
+//! punctuation) and the searches the argument rules are built from (the nearest
+//! nominative entity to the left, a prepositional phrase to the right, coordination).
+//!
+//! Positions are item indices. A "nominative" entity is one that is not inside a
+//! prepositional phrase, not a compound modifier (`Twitter-account`) and not a genitive
+//! (`Oracle's`): the shape a clause subject or direct object has in nl, de and en.
+
+use crate::model::{Analysis, Span};
+use crate::relations::lexicon::{CueMatch, Frame, Lexicon, Referent};
+use crate::text::fold_case;
+use crate::text::words::{tokenize, Token};
+
+/// Items may be at most this far from their cue (in items).
+pub const WINDOW: usize = 16;
+/// Words that may sit between a preposition and its noun (`van de Russische X`).
+const NP_WORDS: usize = 3;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemKind {
+    /// An entity mention: index into `analysis.mentions`.
+    Entity { mention: usize, entity: usize },
+    /// A cue match: the cues it may stand for, each with the item index of its tail
+    /// (separable verbs) when it has one.
+    Cue { cues: Vec<(usize, Option<usize>)> },
+    Word,
+    Punct(char),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The mention, the cue head, or the token.
+    pub span: Span,
+    pub kind: ItemKind,
+    /// Folded text of `span`.
+    pub folded: String,
+    /// Entity followed by a genitive (`Oracle's`, `Microsofts`, `Cetus'`).
+    pub genitive: bool,
+    /// Entity glued with a hyphen to the next word (`Twitter-account`, `Siemens-Chef`).
+    pub modifier: bool,
+}
+
+/// Where an argument was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// The entity is named there.
+    Direct,
+    /// A pronoun or anaphoric noun phrase at that item, to be resolved.
+    Coref(usize),
+    /// Through a relative pronoun: the antecedent.
+    Relative,
+}
+
+/// An argument candidate: an item (entity or coref word) and how far from the cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arg {
+    pub item: usize,
+    pub via: Via,
+    pub dist: usize,
+}
+
+/// The sentence as items.
+#[derive(Debug)]
+pub struct View<'a> {
+    pub analysis: &'a Analysis,
+    pub lex: &'a Lexicon,
+    pub sentence: usize,
+    pub items: Vec<Item>,
+}
+
+impl<'a> View<'a> {
+    /// Builds the items of sentence `sentence`. `matches` are the document's cue matches
+    /// (already without those overlapping a mention), sorted by start.
+    pub fn new(analysis: &'a Analysis, lex: &'a Lexicon, sentence: usize, matches: &[CueMatch]) -> View<'a> {
+        let text = analysis.text.as_str();
+        let span = analysis.sentences[sentence].span;
+        let tokens = tokenize(text, span);
+        let mentions: Vec<usize> = (0..analysis.mentions.len())
+            .filter(|&m| {
+                let s = analysis.mentions[m].span;
+                s.start >= span.start && s.start < span.end
+            })
+            .collect();
+        let cue_matches: Vec<&CueMatch> =
+            matches.iter().filter(|m| m.span.start >= span.start && m.span.start < span.end).collect();
+        let mut items = Vec::with_capacity(tokens.len());
+        // For each item, the token index range it covers (to find tails).
+        let mut token_of_item: Vec<usize> = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        let mut m_ptr = 0;
+        let mut c_ptr = 0;
+        while i < tokens.len() {
+            let t = tokens[i];
+            while m_ptr < mentions.len() && analysis.mentions[mentions[m_ptr]].span.end <= t.span.start {
+                m_ptr += 1;
+            }
+            while c_ptr < cue_matches.len() && cue_matches[c_ptr].span.end <= t.span.start {
+                c_ptr += 1;
+            }
+            if let Some(&m) = mentions.get(m_ptr) {
+                let ms = analysis.mentions[m].span;
+                if ms.start < t.span.end {
+                    let after = &text[ms.end.min(text.len())..];
+                    let genitive = is_genitive(&text[..ms.end], after);
+                    let mut end = ms.end;
+                    if after.starts_with("'s") && !after[2..].starts_with(|c: char| c.is_alphanumeric()) {
+                        end += 2;
+                    } else if after.starts_with('\'') && genitive {
+                        end += 1;
+                    }
+                    let j = advance(&tokens, i, end);
+                    let modifier = after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphanumeric());
+                    token_of_item.push(i);
+                    items.push(Item {
+                        span: ms,
+                        kind: ItemKind::Entity { mention: m, entity: analysis.mentions[m].entity },
+                        folded: fold_case(&text[ms.start..ms.end]),
+                        genitive,
+                        modifier,
+                    });
+                    i = j;
+                    continue;
+                }
+            }
+            if let Some(cm) = cue_matches.get(c_ptr) {
+                if cm.span.start < t.span.end {
+                    let j = advance(&tokens, i, cm.span.end);
+                    token_of_item.push(i);
+                    items.push(Item {
+                        span: cm.span,
+                        kind: ItemKind::Cue { cues: cm.cues.iter().map(|&c| (c, None)).collect() },
+                        folded: fold_case(&text[cm.span.start..cm.span.end]),
+                        genitive: false,
+                        modifier: false,
+                    });
+                    i = j;
+                    continue;
+                }
+            }
+            let word = &text[t.span.start..t.span.end];
+            let kind = if t.is_word { ItemKind::Word } else { ItemKind::Punct(word.chars().next().unwrap_or(' ')) };
+            token_of_item.push(i);
+            items.push(Item { span: t.span, kind, folded: fold_case(word), genitive: false, modifier: false });
+            i += 1;
+        }
+        let mut view = View { analysis, lex, sentence, items };
+        view.resolve_tails(&tokens, &token_of_item);
+        view.absorb_parentheticals();
+        view
+    }
+
+    /// Keeps only the separable cues whose tail follows, and records the tail item.
+    fn resolve_tails(&mut self, tokens: &[Token], token_of_item: &[usize]) {
+        let text = self.analysis.text.as_str();
+        let folded_tokens: Vec<String> = tokens.iter().map(|t| fold_case(&text[t.span.start..t.span.end])).collect();
+        let item_of_token = |tok: usize| token_of_item.iter().rposition(|&t| t <= tok);
+        for idx in 0..self.items.len() {
+            let ItemKind::Cue { cues } = &self.items[idx].kind else { continue };
+            let next_token = token_of_item.get(idx + 1).copied().unwrap_or(tokens.len());
+            let mut kept = Vec::new();
+            for &(c, _) in cues {
+                let cue = &self.lex.cues[c];
+                if cue.tail.is_empty() {
+                    kept.push((c, None));
+                    continue;
+                }
+                let n = cue.tail.len();
+                let found = (next_token..tokens.len().min(next_token + 20))
+                    .find(|&k| k + n <= tokens.len() && (0..n).all(|o| folded_tokens[k + o] == cue.tail[o]));
+                if let Some(k) = found {
+                    if let Some(item) = item_of_token(k) {
+                        kept.push((c, Some(item)));
+                    }
+                }
+            }
+            self.items[idx].kind = if kept.is_empty() { ItemKind::Word } else { ItemKind::Cue { cues: kept } };
+        }
+    }
+
+    /// Hides a short parenthetical right after an entity or a cue (`Shell (RDS)`, `Acme
+    /// <ACME.O>`, `Chief Marketing Officer (CMO)`, `Jan Smit (65)`) unless it names
+    /// another entity.
+    fn absorb_parentheticals(&mut self) {
+        let mut out: Vec<Item> = Vec::with_capacity(self.items.len());
+        let mut i = 0;
+        // Tail indices point into the old list: keep a map old -> new.
+        let mut map = vec![0usize; self.items.len() + 1];
+        while i < self.items.len() {
+            let item = self.items[i].clone();
+            map[i] = out.len();
+            let open = matches!(item.kind, ItemKind::Punct('(') | ItemKind::Punct('<'));
+            let prev_ok = out.last().is_some_and(|p| matches!(p.kind, ItemKind::Entity { .. } | ItemKind::Cue { .. }));
+            if open && prev_ok {
+                let close = if item.kind == ItemKind::Punct('(') { ')' } else { '>' };
+                let prev_entity = match out.last().map(|p| &p.kind) {
+                    Some(ItemKind::Entity { entity, .. }) => Some(*entity),
+                    _ => None,
+                };
+                let end = (i + 1..self.items.len().min(i + 9)).find(|&j| self.items[j].kind == ItemKind::Punct(close));
+                if let Some(end) = end {
+                    let other_entity = self.items[i + 1..end].iter().any(|it| match it.kind {
+                        ItemKind::Entity { entity, .. } => Some(entity) != prev_entity,
+                        _ => false,
+                    });
+                    if !other_entity {
+                        for k in i..=end {
+                            map[k] = out.len().saturating_sub(1);
+                        }
+                        i = end + 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(item);
+            i += 1;
+        }
+        map[self.items.len()] = out.len();
+        for item in &mut out {
+            if let ItemKind::Cue { cues } = &mut item.kind {
+                for (_, tail) in cues.iter_mut() {
+                    if let Some(t) = tail {
+                        *t = map[*t];
+                    }
+                }
+            }
+        }
+        self.items = out;
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The entity of an entity item.
+    pub fn entity(&self, i: usize) -> Option<usize> {
+        match self.items.get(i)?.kind {
+            ItemKind::Entity { entity, .. } => Some(entity),
+            _ => None,
+        }
+    }
+
+    /// The cues of item `i` (with satisfied tails).
+    pub fn cues(&self, i: usize) -> &[(usize, Option<usize>)] {
+        match self.items.get(i).map(|it| &it.kind) {
+            Some(ItemKind::Cue { cues }) => cues,
+            _ => &[],
+        }
+    }
+
+    /// True when item `i` is a cue with a row of that frame.
+    pub fn is(&self, i: usize, frame: Frame) -> bool {
+        self.cues(i).iter().any(|&(c, _)| self.lex.cues[c].frame == frame)
+    }
+
+    /// The first cue of item `i` with that frame.
+    pub fn cue_of(&self, i: usize, frame: Frame) -> Option<usize> {
+        self.cues(i).iter().map(|&(c, _)| c).find(|&c| self.lex.cues[c].frame == frame)
+    }
+
+    pub fn is_relation_cue(&self, i: usize) -> bool {
+        self.cues(i).iter().any(|&(c, _)| self.lex.cues[c].frame.is_relation())
+    }
+
+    /// A verb-like relation cue: a new predicate, which ends an object search.
+    pub fn is_predicate(&self, i: usize) -> bool {
+        self.cues(i)
+            .iter()
+            .any(|&(c, _)| matches!(self.lex.cues[c].frame, Frame::Verb | Frame::Participle | Frame::Sale | Frame::Passive))
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.items.get(i)?.kind {
+            ItemKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        matches!(self.items.get(i).map(|it| &it.kind), Some(ItemKind::Word))
+    }
+
+    /// A clause boundary for argument searches.
+    pub fn is_barrier(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some(';' | ':' | '\u{2013}' | '|')) || self.is(i, Frame::Clause)
+    }
+
+    /// Adjacent items (no space between).
+    pub fn glued(&self, a: usize, b: usize) -> bool {
+        match (self.items.get(a), self.items.get(b)) {
+            (Some(x), Some(y)) => {
+                let gap = &self.analysis.text[x.span.end.min(y.span.start)..y.span.start];
+                gap.is_empty() || gap == "'s" || gap == "'" || gap == "s"
+            }
+            _ => false,
+        }
+    }
+
+    /// What introduces the noun phrase ending at item `i`: the preposition's folded text,
+    /// or the relation cue item that ends right before it (`in handen van X`).
+    pub fn prep_before(&self, i: usize) -> Option<PrepBefore> {
+        let mut words = 0;
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if self.is(j, Frame::Prep) {
+                return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
+            }
+            if self.is_relation_cue(j) {
+                return Some(PrepBefore::Cue(j));
+            }
+            if self.is(j, Frame::Det) || self.is(j, Frame::Possessive) {
+                continue;
+            }
+            // A hyphenated descriptor (`ict-bedrijf`) or a number (`35 pct`) is part of
+            // the noun phrase.
+            if matches!(self.punct(j), Some('-' | '.' | '%')) {
+                continue;
+            }
+            if self.is_word(j) && words < NP_WORDS {
+                words += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// Folded preposition before the entity item `i`, if any.
+    pub fn prep_text(&self, i: usize) -> Option<String> {
+        match self.prep_before(i) {
+            Some(PrepBefore::Prep(p, _)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The determiner that opens the noun phrase ending at item `i` when no preposition
+    /// does (`der` in `Vorsitzender der IDRA`: a genitive article works as one).
+    pub fn det_before(&self, i: usize) -> Option<String> {
+        let mut words = 0;
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if self.is(j, Frame::Det) {
+                return Some(self.items[j].folded.clone());
+            }
+            if (self.is_word(j) || self.punct(j) == Some('-')) && words < NP_WORDS {
+                words += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The preposition, or failing that the determiner, that opens the phrase of `i`.
+    pub fn intro_text(&self, i: usize) -> Option<String> {
+        self.prep_text(i).or_else(|| if self.prep_before(i).is_none() { self.det_before(i) } else { None })
+    }
+
+    /// A relative pronoun after a comma (`X, die …`, `X, which …`).
+    pub fn is_relative(&self, i: usize) -> bool {
+        i > 0 && self.is(i, Frame::Relative) && self.punct(i - 1) == Some(',')
+    }
+
+    /// True when entity item `i` can be a clause subject or direct object.
+    pub fn is_nominative(&self, i: usize) -> bool {
+        let it = &self.items[i];
+        !it.modifier && !it.genitive && !matches!(self.group_prep(i), Some(PrepBefore::Prep(..)))
+    }
+
+    /// The coordinated group around entity (or coref) item `i`, left to right:
+    /// `X, Y en Z`, `X und das Unternehmen Y`, `X samen met Y`. Items joined only by
+    /// commas are appositions, not a list, unless a conjunction closes the list.
+    pub fn group(&self, i: usize) -> Vec<usize> {
+        let mut before = Vec::new();
+        let mut conj = false;
+        let mut j = i;
+        while let Some((prev, is_conj)) = self.step_before(j) {
+            before.push(prev);
+            conj |= is_conj;
+            j = prev;
+        }
+        let mut after = Vec::new();
+        let mut j = i;
+        while let Some((next, is_conj)) = self.step_after(j) {
+            after.push(next);
+            conj |= is_conj;
+            j = next;
+        }
+        if !conj {
+            return vec![i];
+        }
+        before.reverse();
+        before.push(i);
+        before.extend(after);
+        before
+    }
+
+    fn is_arg_item(&self, i: usize) -> bool {
+        i < self.len() && (self.entity(i).is_some() || self.is(i, Frame::Coref)) && !self.items[i].modifier
+    }
+
+    fn is_filler(&self, i: usize) -> bool {
+        self.is_word(i) || self.is(i, Frame::Det) || self.is(i, Frame::Possessive) || self.punct(i) == Some('-')
+    }
+
+    /// The next list member after item `i` and whether a conjunction (or `/`) joins them.
+    fn step_after(&self, i: usize) -> Option<(usize, bool)> {
+        if self.items[i].genitive {
+            return None;
+        }
+        let mut j = i + 1;
+        match self.punct(j) {
+            Some('/') => return self.is_arg_item(j + 1).then_some((j + 1, true)),
+            Some(',') => {
+                if self.is_arg_item(j + 1) && !self.items[j + 1].genitive {
+                    return Some((j + 1, false));
+                }
+                j += 1;
+            }
+            _ => {}
+        }
+        if !self.is(j, Frame::Conj) {
+            return None;
+        }
+        j += 1;
+        let mut words = 0;
+        while j < self.len() {
+            if self.is_arg_item(j) {
+                return (!self.items[j].genitive).then_some((j, true));
+            }
+            if self.is_filler(j) && words < NP_WORDS {
+                words += 1;
+                j += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The previous list member before item `i` and whether a conjunction joins them.
+    fn step_before(&self, i: usize) -> Option<(usize, bool)> {
+        let mut j = i.checked_sub(1)?;
+        if self.punct(j) == Some('/') {
+            let k = j.checked_sub(1)?;
+            return (self.is_arg_item(k) && !self.items[k].genitive).then_some((k, true));
+        }
+        if self.punct(j) == Some(',') {
+            let k = j.checked_sub(1)?;
+            return (self.is_arg_item(k) && !self.items[k].genitive).then_some((k, false));
+        }
+        let mut words = 0;
+        while self.is_filler(j) && words < NP_WORDS {
+            j = j.checked_sub(1)?;
+            words += 1;
+        }
+        if !self.is(j, Frame::Conj) {
+            return None;
+        }
+        let mut k = j.checked_sub(1)?;
+        if self.punct(k) == Some(',') {
+            k = k.checked_sub(1)?;
+        }
+        (self.is_arg_item(k) && !self.items[k].genitive).then_some((k, true))
+    }
+
+    /// The preposition before the group of item `i` (its first member).
+    pub fn group_prep(&self, i: usize) -> Option<PrepBefore> {
+        let first = self.group(i).first().copied().unwrap_or(i);
+        self.prep_before(first)
+    }
+
+    /// Nominative arguments to the left of `c`, nearest first (at most `max`).
+    pub fn left_args(&self, c: usize, max: usize) -> Vec<Arg> {
+        let mut out = Vec::new();
+        let mut j = c;
+        let lo = c.saturating_sub(WINDOW);
+        while j > lo {
+            j -= 1;
+            if self.is_barrier(j) {
+                break;
+            }
+            if self.is_relative(j) {
+                // `X, die ...` / `X, which ...`: the antecedent.
+                let k = j - 1;
+                if k > 0 && self.entity(k - 1).is_some() && !self.items[k - 1].genitive {
+                    out.push(Arg { item: k - 1, via: Via::Relative, dist: c - (k - 1) });
+                }
+                break;
+            }
+            if self.entity(j).is_some() {
+                if self.is_nominative(j) {
+                    out.push(Arg { item: j, via: Via::Direct, dist: c - j });
+                    if out.len() >= max {
+                        break;
+                    }
+                    // Continue to the left of the whole group.
+                    j = self.group(j).first().copied().unwrap_or(j);
+                }
+                continue;
+            }
+            if self.is(j, Frame::Coref) && !matches!(self.prep_before(j), Some(PrepBefore::Prep(..))) {
+                out.push(Arg { item: j, via: Via::Coref(j), dist: c - j });
+                if out.len() >= max {
+                    break;
+                }
+                j = self.group(j).first().copied().unwrap_or(j);
+            }
+        }
+        out
+    }
+
+    /// The first argument to the right of `c` (up to `end`, exclusive) whose preposition
+    /// `accept` allows (`None` = no preposition: a direct object).
+    pub fn right_arg(&self, c: usize, end: usize, accept: &dyn Fn(Option<&str>) -> bool) -> Option<Arg> {
+        let end = end.min(self.len()).min(c + 1 + WINDOW);
+        let mut j = c + 1;
+        while j < end {
+            if self.is_barrier(j) || self.is_relative(j) {
+                return None;
+            }
+            if j > c + 1 && self.is_predicate(j) {
+                return None;
+            }
+            if self.is_arg_item(j) {
+                if self.items[j].modifier || self.items[j].genitive {
+                    j += 1;
+                    continue;
+                }
+                let ok = match self.prep_before(j) {
+                    Some(PrepBefore::Prep(p, _)) => accept(Some(&p)),
+                    Some(PrepBefore::Cue(k)) if k == c => {
+                        accept(None) || self.cue_ends_with_prep(c, accept) || self.det_before(j).is_some_and(|d| accept(Some(&d)))
+                    }
+                    _ => accept(None) || self.det_before(j).is_some_and(|d| accept(Some(&d))),
+                };
+                if ok {
+                    let via = if self.entity(j).is_some() { Via::Direct } else { Via::Coref(j) };
+                    return Some(Arg { item: j, via, dist: j - c });
+                }
+                // Skip the whole group: its members share the preposition.
+                j = self.group(j).last().copied().unwrap_or(j) + 1;
+                continue;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// True when the cue phrase at `c` ends with a preposition `accept` allows (`bid for`).
+    fn cue_ends_with_prep(&self, c: usize, accept: &dyn Fn(Option<&str>) -> bool) -> bool {
+        self.items[c].folded.rsplit(' ').next().is_some_and(|last| accept(Some(last)))
+    }
+
+    /// An argument introduced by one of `preps` on the right (up to `right` items) or on
+    /// the left (up to `left` items) of `c`.
+    pub fn prep_arg(&self, c: usize, preps: &[String], right: usize, left: usize) -> Option<Arg> {
+        let accept = |p: Option<&str>| p.is_some_and(|p| preps.iter().any(|q| q == p));
+        if right > 0 {
+            let end = c + 1 + right;
+            let mut j = c + 1;
+            while j < end.min(self.len()) {
+                if self.is_barrier(j) {
+                    break;
+                }
+                if self.is_arg_item(j) && !self.items[j].modifier {
+                    if accept(self.intro_text(j).as_deref()) {
+                        let via = if self.entity(j).is_some() { Via::Direct } else { Via::Coref(j) };
+                        return Some(Arg { item: j, via, dist: j - c });
+                    }
+                    j = self.group(j).last().copied().unwrap_or(j) + 1;
+                    continue;
+                }
+                j += 1;
+            }
+        }
+        let mut j = c;
+        let lo = c.saturating_sub(left);
+        while j > lo {
+            j -= 1;
+            if self.is_barrier(j) {
+                break;
+            }
+            if self.is_arg_item(j) && !self.items[j].modifier && accept(self.intro_text(j).as_deref()) {
+                let first = self.group(j).first().copied().unwrap_or(j);
+                let via = if self.entity(first).is_some() { Via::Direct } else { Via::Coref(first) };
+                return Some(Arg { item: first, via, dist: c - first });
+            }
+        }
+        None
+    }
+
+    /// The genitive entity or possessive pronoun before `c` (`Oracle's $10bn takeover`,
+    /// `zijn overname`), skipping up to three words.
+    pub fn possessor(&self, c: usize) -> Option<Arg> {
+        let mut j = c;
+        let mut words = 0;
+        while j > 0 {
+            j -= 1;
+            if self.entity(j).is_some() {
+                return self.items[j].genitive.then_some(Arg { item: j, via: Via::Direct, dist: c - j });
+            }
+            if self.is(j, Frame::Possessive) {
+                return Some(Arg { item: j, via: Via::Coref(j), dist: c - j });
+            }
+            let filler = self.is_word(j)
+                || matches!(self.punct(j), Some('-' | '.' | ',' | '$' | '€' | '£'))
+                || self.is(j, Frame::Scale)
+                || self.is(j, Frame::Currency)
+                || self.is(j, Frame::Modality);
+            if !filler || words >= 4 {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// An entity glued before `c` with a hyphen (`Twitter-overname`, `Siemens-Chef`).
+    pub fn compound_before(&self, c: usize) -> Option<Arg> {
+        if c >= 2 && self.punct(c - 1) == Some('-') && self.entity(c - 2).is_some() && self.items[c - 2].modifier {
+            let end = self.items[c - 1].span.end;
+            if end == self.items[c].span.start {
+                return Some(Arg { item: c - 2, via: Via::Direct, dist: 1 });
+            }
+        }
+        None
+    }
+
+    /// Two entities glued by `/` or `-` right before `c` (`the Microsoft/LinkedIn deal`,
+    /// `de Daimler-Chrysler-fusie`).
+    pub fn pair_before(&self, c: usize) -> Option<(Arg, Arg)> {
+        let mut k = c;
+        // `X-Y-fusie`: a hyphen glued to the cue.
+        if k >= 1 && self.punct(k - 1) == Some('-') {
+            k -= 1;
+        }
+        if k >= 3 && self.entity(k - 1).is_some() && matches!(self.punct(k - 2), Some('/' | '-')) && self.entity(k - 3).is_some() {
+            let a = Arg { item: k - 3, via: Via::Direct, dist: c - (k - 3) };
+            let b = Arg { item: k - 1, via: Via::Direct, dist: c - (k - 1) };
+            return Some((a, b));
+        }
+        None
+    }
+
+    /// Text of item `i`.
+    pub fn text(&self, i: usize) -> &str {
+        let s = self.items[i].span;
+        &self.analysis.text[s.start..s.end]
+    }
+
+    /// The referent class of a coref or possessive item.
+    pub fn referent(&self, i: usize) -> Option<Referent> {
+        self.cues(i)
+            .iter()
+            .map(|&(c, _)| &self.lex.cues[c])
+            .find(|c| matches!(c.frame, Frame::Coref | Frame::Possessive))
+            .and_then(|c| c.referent)
+    }
+}
+
+/// What stands before a noun phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrepBefore {
+    /// A preposition (folded) at that item.
+    Prep(String, usize),
+    /// A relation cue item ending right before the phrase.
+    Cue(usize),
+}
+
+/// The token index after the tokens that start before `end`.
+fn advance(tokens: &[Token], from: usize, end: usize) -> usize {
+    let mut j = from;
+    while j < tokens.len() && tokens[j].span.start < end {
+        j += 1;
+    }
+    j.max(from + 1)
+}
+
+/// True when the text after a name is a genitive: `'s`, a bare `'` after a final s
+/// (`Cetus'`), or an `s` glued to the name (`Microsofts`).
+fn is_genitive(before: &str, after: &str) -> bool {
+    let boundary = |s: &str| !s.starts_with(|c: char| c.is_alphanumeric());
+    if let Some(rest) = after.strip_prefix("'s") {
+        return boundary(rest);
+    }
+    if let Some(rest) = after.strip_prefix('\'') {
+        return before.ends_with(['s', 'S', 'x', 'z']) && boundary(rest);
+    }
+    if let Some(rest) = after.strip_prefix('s') {
+        return boundary(rest) && before.ends_with(|c: char| c.is_alphabetic());
+    }
+    false
+}

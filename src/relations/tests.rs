@@ -1,0 +1,364 @@
+//! Table-driven sentence tests: each case is a marked-up text and the relations expected
+//! from it as (type, subject label, object label, status). `[Name]` marks an
+//! organisation, `[Name|P]` a person. The sentences are written for these tests (no
+//! seed or corpus sentence), with fictional and real company names alike.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use super::RelationExtractor;
+use crate::model::{Analysis, EntityInfo, EntityKind, EntitySource, Mention, Span};
+use crate::text::lang::Languages;
+use crate::text::segment;
+
+/// (type, subject, object, status or "")
+type Expected<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+fn extractor() -> &'static RelationExtractor {
+    static EXTRACTOR: OnceLock<RelationExtractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| RelationExtractor::bundled().unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn languages() -> &'static Languages {
+    static LANGS: OnceLock<Languages> = OnceLock::new();
+    LANGS.get_or_init(Languages::bundled)
+}
+
+/// Builds an analysis from marked-up text: one entity per distinct (label, kind).
+pub(crate) fn analysis(lang: &str, marked: &str) -> Analysis {
+    let mut text = String::new();
+    let mut mentions = Vec::new();
+    let mut entities: Vec<EntityInfo> = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find(']').map(|c| open + c).unwrap_or_else(|| panic!("unclosed [ in {marked:?}"));
+        let inner = &rest[open + 1..close];
+        let (label, kind) = match inner.split_once('|') {
+            Some((l, "P")) => (l, EntityKind::Person),
+            Some((l, _)) => (l, EntityKind::Organization),
+            None => (inner, EntityKind::Organization),
+        };
+        let start = text.len();
+        text.push_str(label);
+        let entity = match entities.iter().position(|e| e.label == label && e.kind == kind) {
+            Some(i) => i,
+            None => {
+                entities.push(EntityInfo {
+                    id: label.to_lowercase().replace(' ', "-"),
+                    kind,
+                    label: label.to_string(),
+                    wikidata: None,
+                    source: EntitySource::Gazetteer,
+                    confidence: 1.0,
+                });
+                entities.len() - 1
+            }
+        };
+        mentions.push(Mention { span: Span::new(start, text.len()), entity });
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    let sentences = segment(&text, languages(), lang);
+    Analysis { doc: "test".into(), text, lang: lang.into(), date: Some("2021-06".into()), sentences, mentions, entities }
+}
+
+fn key(kind: &str, s: &str, o: &str, status: &str) -> (String, String, String, String) {
+    let symmetric = kind == "merger" || kind == "partnership";
+    let (s, o) = if symmetric && s > o { (o, s) } else { (s, o) };
+    (kind.to_string(), s.to_string(), o.to_string(), status.to_string())
+}
+
+/// Extracts from `marked` and compares with `expected` (as sets).
+fn check(lang: &str, marked: &str, expected: &[Expected]) {
+    let a = analysis(lang, marked);
+    let ex = extractor();
+    let rels = ex.extract(&a);
+    let got: BTreeSet<_> = rels
+        .iter()
+        .map(|r| {
+            let status = r.status.map(|s| s.as_str()).unwrap_or("");
+            key(r.kind.as_str(), &a.entities[r.subject].label, &a.entities[r.object].label, status)
+        })
+        .collect();
+    let want: BTreeSet<_> = expected.iter().map(|(k, s, o, st)| key(k, s, o, st)).collect();
+    if got != want {
+        let explained: Vec<String> = rels.iter().map(|r| ex.explain(&a, r)).collect();
+        panic!("[{lang}] {marked}\n  expected: {want:?}\n  got:      {got:?}\n  {}", explained.join("\n  "));
+    }
+}
+
+fn run(lang: &str, cases: &[(&str, &[Expected])]) {
+    let mut failures = Vec::new();
+    for (marked, expected) in cases {
+        if let Err(e) = std::panic::catch_unwind(|| check(lang, marked, expected)) {
+            let msg = e.downcast_ref::<String>().cloned().unwrap_or_default();
+            failures.push(msg);
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} {lang} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn dutch() {
+    let cases: &[(&str, &[Expected])] = &[
+        ("[Ahold] neemt [Tulpstra] over.", &[("acquisition", "Ahold", "Tulpstra", "agreed")]),
+        ("[Philips] heeft [Kestrel Systems] overgenomen.", &[("acquisition", "Philips", "Kestrel Systems", "completed")]),
+        ("[Tulpstra] wordt overgenomen door [Ahold].", &[("acquisition", "Ahold", "Tulpstra", "agreed")]),
+        ("[Tulpstra] werd in 2019 door [Ahold] overgenomen.", &[("acquisition", "Ahold", "Tulpstra", "completed")]),
+        ("De overname van [Kestrel Systems] door [Philips] is afgerond.", &[("acquisition", "Philips", "Kestrel Systems", "completed")]),
+        ("[Rabobank] overweegt een bod op [Van Lanschot].", &[("acquisition", "Rabobank", "Van Lanschot", "pursuing")]),
+        (
+            "[Unilever] probeerde [Tulpstra] over te nemen, maar verloor van [Nestlé].",
+            &[("acquisition", "Unilever", "Tulpstra", "abandoned")],
+        ),
+        (
+            "[Ahold] en [Jumbo] bieden op [Tulpstra].",
+            &[("acquisition", "Ahold", "Tulpstra", "pursuing"), ("acquisition", "Jumbo", "Tulpstra", "pursuing")],
+        ),
+        ("[Helios Energie] verkoopt [Zonnepark Noord] aan [Eneco].", &[("acquisition", "Eneco", "Zonnepark Noord", "agreed")]),
+        ("[Jan de Vries|P], topman van [Tulpstra], verwacht een goed jaar.", &[("ceo_of", "Jan de Vries", "Tulpstra", "")]),
+        ("[Adyen]-topman [Pieter van den Berg|P] is tevreden.", &[("ceo_of", "Pieter van den Berg", "Adyen", "")]),
+        (
+            "[Anna Bakker|P] is CEO en oprichter van [Bluefin Labs].",
+            &[("ceo_of", "Anna Bakker", "Bluefin Labs", ""), ("founder_of", "Anna Bakker", "Bluefin Labs", "")],
+        ),
+        ("[Anna Bakker|P] richtte [Bluefin Labs] in 2015 op.", &[("founder_of", "Anna Bakker", "Bluefin Labs", "")]),
+        (
+            "[Bluefin Labs] werd opgericht door [Anna Bakker|P] en [Mark de Wit|P].",
+            &[("founder_of", "Anna Bakker", "Bluefin Labs", ""), ("founder_of", "Mark de Wit", "Bluefin Labs", "")],
+        ),
+        ("[Prosus] investeert 50 miljoen euro in [Bluefin Labs].", &[("investment", "Prosus", "Bluefin Labs", "completed")]),
+        (
+            "[Prime Ventures] leidt een investeringsronde van 20 miljoen euro in [Bluefin Labs].",
+            &[("investment", "Prime Ventures", "Bluefin Labs", "completed")],
+        ),
+        ("[KPN] klaagt [Tele Noord] aan wegens misleidende reclame.", &[("lawsuit", "KPN", "Tele Noord", "filed")]),
+        ("[Jan de Vries|P] dreigt [Tulpstra] aan te klagen.", &[("lawsuit", "Jan de Vries", "Tulpstra", "threatened")]),
+        ("[Ahold] en [Delhaize] fuseren.", &[("merger", "Ahold", "Delhaize", "agreed")]),
+        ("De samenwerking tussen [Philips] en [Signify] wordt uitgebreid.", &[("partnership", "Philips", "Signify", "")]),
+        (
+            "[Bol] sluit allianties met [PostNL], [DHL] en [Sendcloud].",
+            &[("partnership", "Bol", "PostNL", ""), ("partnership", "Bol", "DHL", ""), ("partnership", "Bol", "Sendcloud", "")],
+        ),
+        (
+            "[Heineken] heeft de [Brouwerij De Molen]-overname afgerond.",
+            &[("acquisition", "Heineken", "Brouwerij De Molen", "completed")],
+        ),
+        (
+            "[Tulpstra] groeit snel. Het bedrijf neemt [Kestrel Systems] over.",
+            &[("acquisition", "Tulpstra", "Kestrel Systems", "agreed")],
+        ),
+        (
+            "[Pieter Jansen|P] is een bekende belegger. Hij investeerde vorig jaar in [Bluefin Labs].",
+            &[("investment", "Pieter Jansen", "Bluefin Labs", "completed")],
+        ),
+        ("[Nestlé] zag af van de overname van [Tulpstra].", &[("acquisition", "Nestlé", "Tulpstra", "abandoned")]),
+        ("[Zonnepark Noord] kwam in 2012 in handen van [Helios Energie].", &[("acquisition", "Helios Energie", "Zonnepark Noord", "completed")]),
+        ("[Ahold] koopt [Tulpstra]", &[("acquisition", "Ahold", "Tulpstra", "agreed")]),
+        (
+            "[Tele Noord] heeft een belang van 20 procent in [Glasvezel Zuid] genomen.",
+            &[("investment", "Tele Noord", "Glasvezel Zuid", "completed")],
+        ),
+        ("[Anna Bakker|P], mede-oprichter van [Bluefin Labs], geeft een lezing.", &[("founder_of", "Anna Bakker", "Bluefin Labs", "")]),
+        ("De CEO van [Tulpstra], [Jan de Vries|P], zei dat de cijfers goed zijn.", &[("ceo_of", "Jan de Vries", "Tulpstra", "")]),
+        (
+            "[Jan de Vries|P] wordt per 1 maart de nieuwe financieel directeur van [Kestrel Systems].",
+            &[("executive_of", "Jan de Vries", "Kestrel Systems", "")],
+        ),
+        (
+            "[Heineken] heeft zijn bod op [Brouwerij De Molen] ingetrokken.",
+            &[("acquisition", "Heineken", "Brouwerij De Molen", "abandoned")],
+        ),
+        (
+            "De rechter oordeelde dat de rechtszaak van [KPN] tegen [Tele Noord] ongegrond is.",
+            &[("lawsuit", "KPN", "Tele Noord", "resolved")],
+        ),
+        (
+            "[Ahold] neemt het Belgische [Delhaize] voor 25 miljard euro over.",
+            &[("acquisition", "Ahold", "Delhaize", "agreed")],
+        ),
+        // No relation: negated, no buyer, a product offer, mere co-occurrence.
+        ("[Ahold] heeft [Tulpstra] niet overgenomen.", &[]),
+        ("Een overname van [Tulpstra] ligt niet voor de hand.", &[]),
+        ("[Tulpstra] biedt klanten van [KPN] een nieuw abonnement aan.", &[]),
+        ("[Philips] en [Siemens] presenteerden hun kwartaalcijfers.", &[]),
+        ("[Ahold] neemt deel aan een overleg over [Tulpstra].", &[]),
+    ];
+    assert!(cases.len() >= 30);
+    run("nl", cases);
+}
+
+#[test]
+fn german() {
+    let cases: &[(&str, &[Expected])] = &[
+        ("[Henkel] übernimmt [Nordlicht GmbH].", &[("acquisition", "Henkel", "Nordlicht GmbH", "agreed")]),
+        ("[Bosch] hat [Kestrel Systems] gekauft.", &[("acquisition", "Bosch", "Kestrel Systems", "completed")]),
+        ("[Nordlicht GmbH] wird von [Henkel] übernommen.", &[("acquisition", "Henkel", "Nordlicht GmbH", "agreed")]),
+        ("[Nordlicht GmbH] wurde 2018 von [BASF] übernommen.", &[("acquisition", "BASF", "Nordlicht GmbH", "completed")]),
+        ("Die Übernahme von [Nordlicht GmbH] durch [Bayer] ist abgeschlossen.", &[("acquisition", "Bayer", "Nordlicht GmbH", "completed")]),
+        ("[Allianz] erwägt ein Angebot für [Helvetia].", &[("acquisition", "Allianz", "Helvetia", "pursuing")]),
+        ("[Daimler] kauft [Nordlicht GmbH] auf.", &[("acquisition", "Daimler", "Nordlicht GmbH", "agreed")]),
+        ("[Henkel]-Chef [Klaus Weber|P] zeigte sich zufrieden.", &[("ceo_of", "Klaus Weber", "Henkel", "")]),
+        ("[Sabine Krüger|P], Vorstandschefin von [Zalando], sagte am Montag, das Geschäft laufe gut.", &[("ceo_of", "Sabine Krüger", "Zalando", "")]),
+        ("[Thomas Maier|P] gründete [Nordlicht GmbH] im Jahr 2001.", &[("founder_of", "Thomas Maier", "Nordlicht GmbH", "")]),
+        ("[Nordlicht GmbH] wurde 2001 von [Thomas Maier|P] gegründet.", &[("founder_of", "Thomas Maier", "Nordlicht GmbH", "")]),
+        ("[BASF] verkauft [Wintershall] an [Letterone].", &[("acquisition", "Letterone", "Wintershall", "agreed")]),
+        ("[Nordlicht GmbH] verklagt [Kestrel Systems] wegen Patentverletzung.", &[("lawsuit", "Nordlicht GmbH", "Kestrel Systems", "filed")]),
+        ("[Thomas Maier|P] droht mit einer Klage gegen [Nordlicht GmbH].", &[("lawsuit", "Thomas Maier", "Nordlicht GmbH", "threatened")]),
+        ("[Linde] und [Praxair] fusionieren.", &[("merger", "Linde", "Praxair", "agreed")]),
+        ("Die Kooperation zwischen [Bosch] und [Continental] wird ausgeweitet.", &[("partnership", "Bosch", "Continental", "")]),
+        (
+            "[Henkel] hat eine Allianz mit [Beiersdorf] und [Kestrel Systems] verkündet.",
+            &[("partnership", "Henkel", "Beiersdorf", ""), ("partnership", "Henkel", "Kestrel Systems", "")],
+        ),
+        (
+            "[Holtzbrinck Ventures] investiert 30 Millionen Euro in [Nordlicht GmbH].",
+            &[("investment", "Holtzbrinck Ventures", "Nordlicht GmbH", "completed")],
+        ),
+        ("[Henkel] beteiligt sich an [Kestrel Systems].", &[("investment", "Henkel", "Kestrel Systems", "completed")]),
+        ("[Bosch] wächst stark. Das Unternehmen kauft [Nordlicht GmbH].", &[("acquisition", "Bosch", "Nordlicht GmbH", "agreed")]),
+        (
+            "[Thomas Maier|P] ist ein erfahrener Investor. Er hat in [Kestrel Systems] investiert.",
+            &[("investment", "Thomas Maier", "Kestrel Systems", "completed")],
+        ),
+        ("[Bayer] zog sein Angebot für [Nordlicht GmbH] zurück.", &[("acquisition", "Bayer", "Nordlicht GmbH", "abandoned")]),
+        (
+            "Das Kartellamt untersagte die Übernahme von [Nordlicht GmbH] durch [Bosch].",
+            &[("acquisition", "Bosch", "Nordlicht GmbH", "abandoned")],
+        ),
+        ("[Kestrel Systems] steigt bei [Nordlicht GmbH] ein.", &[("investment", "Kestrel Systems", "Nordlicht GmbH", "completed")]),
+        ("[Thomas Maier|P], Mitgründer von [Kestrel Systems], hält einen Vortrag.", &[("founder_of", "Thomas Maier", "Kestrel Systems", "")]),
+        ("Die [Nordlicht]-Übernahme durch [Bosch] kostet 5 Mrd. Euro.", &[("acquisition", "Bosch", "Nordlicht", "completed")]),
+        ("[Sabine Krüger|P] ist Aufsichtsratsvorsitzende der [Helvetia].", &[("executive_of", "Sabine Krüger", "Helvetia", "")]),
+        ("Laut [Zalando]-Chef [Klaus Weber|P] läuft das Geschäft gut.", &[("ceo_of", "Klaus Weber", "Zalando", "")]),
+        (
+            "[Henkel] hat [Kestrel Systems] von [Bosch] übernommen.",
+            &[("acquisition", "Henkel", "Kestrel Systems", "completed")],
+        ),
+        ("[Kestrel Systems] klagt gegen [Nordlicht GmbH].", &[("lawsuit", "Kestrel Systems", "Nordlicht GmbH", "filed")]),
+        (
+            "[Henkel] will [Nordlicht GmbH] übernehmen, doch die Verhandlungen sind gescheitert.",
+            &[("acquisition", "Henkel", "Nordlicht GmbH", "abandoned")],
+        ),
+        // No relation: negated, a product offer, mere co-occurrence, a compound modifier.
+        ("[Henkel] übernimmt [Nordlicht GmbH] nicht.", &[]),
+        ("Das Angebot von [Aldi] umfasst viele neue Produkte.", &[]),
+        ("[BMW] und [Audi] stellten neue Modelle vor.", &[]),
+        ("[Henkel] kauft neue Maschinen für [Nordlicht]-Werke.", &[]),
+    ];
+    assert!(cases.len() >= 30);
+    run("de", cases);
+}
+
+#[test]
+fn english() {
+    let cases: &[(&str, &[Expected])] = &[
+        ("[Acme Corp] agreed to buy [Widgetco] for $2.5 billion.", &[("acquisition", "Acme Corp", "Widgetco", "agreed")]),
+        ("[Widgetco] was acquired by [Acme Corp] in 2019.", &[("acquisition", "Acme Corp", "Widgetco", "completed")]),
+        ("[Acme Corp]'s acquisition of [Widgetco] was completed last week.", &[("acquisition", "Acme Corp", "Widgetco", "completed")]),
+        ("[ACME] TO BUY [WIDGETCO]", &[("acquisition", "ACME", "WIDGETCO", "agreed")]),
+        ("[Kestrel Systems] said it is considering a bid for [Bluefin Labs].", &[("acquisition", "Kestrel Systems", "Bluefin Labs", "pursuing")]),
+        ("[Globex] backed out of talks to buy [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
+        ("[Initech] rejected [Globex]'s takeover offer.", &[("acquisition", "Globex", "Initech", "abandoned")]),
+        (
+            "[Globex] sold its [Initech] unit to [Umbrella Corp] for 10 mln dlrs.",
+            &[("acquisition", "Umbrella Corp", "Initech", "completed")],
+        ),
+        ("[Tim Reyes|P], chief executive of [Globex], said demand was strong.", &[("ceo_of", "Tim Reyes", "Globex", "")]),
+        ("[Globex] Chief Executive [Tim Reyes|P] said demand was strong.", &[("ceo_of", "Tim Reyes", "Globex", "")]),
+        ("[Initech]'s chief executive [Mary Lowe|P] declined to comment.", &[("ceo_of", "Mary Lowe", "Initech", "")]),
+        ("[Mary Lowe|P] founded [Bluefin Labs] in 2012.", &[("founder_of", "Mary Lowe", "Bluefin Labs", "")]),
+        (
+            "[Bluefin Labs] was co-founded by [Mary Lowe|P] and [Sam Ortiz|P].",
+            &[("founder_of", "Mary Lowe", "Bluefin Labs", ""), ("founder_of", "Sam Ortiz", "Bluefin Labs", "")],
+        ),
+        ("[Sequoia Capital] invested $40 million in [Bluefin Labs].", &[("investment", "Sequoia Capital", "Bluefin Labs", "completed")]),
+        ("[Accel] led a $20 million funding round in [Bluefin Labs].", &[("investment", "Accel", "Bluefin Labs", "completed")]),
+        ("[Globex] sued [Initech] over patent infringement.", &[("lawsuit", "Globex", "Initech", "filed")]),
+        ("[Initech] filed suit against [Globex] in federal court.", &[("lawsuit", "Initech", "Globex", "filed")]),
+        ("[Globex] threatened legal action against [Initech].", &[("lawsuit", "Globex", "Initech", "threatened")]),
+        ("[Globex] settled its lawsuit against [Initech].", &[("lawsuit", "Globex", "Initech", "resolved")]),
+        ("[Globex] and [Initech] agreed to merge.", &[("merger", "Globex", "Initech", "agreed")]),
+        ("[Globex] will merge with [Initech].", &[("merger", "Globex", "Initech", "agreed")]),
+        ("[Globex] partners with [Initech] on cloud software.", &[("partnership", "Globex", "Initech", "")]),
+        ("[Globex] formed a joint venture with [Initech].", &[("partnership", "Globex", "Initech", "")]),
+        ("[Globex] reported strong sales. The company also bought [Initech].", &[("acquisition", "Globex", "Initech", "completed")]),
+        (
+            "[Sam Ortiz|P] is a veteran investor. He invested in [Bluefin Labs] last year.",
+            &[("investment", "Sam Ortiz", "Bluefin Labs", "completed")],
+        ),
+        ("[Umbrella Corp] sells [Widgetco] to [Acme Corp].", &[("acquisition", "Acme Corp", "Widgetco", "agreed")]),
+        ("The [Globex]-[Initech] deal is worth $3bn.", &[("acquisition", "Globex", "Initech", "agreed")]),
+        ("[Globex] is in talks to acquire [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+        ("[Globex] completed its takeover of [Initech].", &[("acquisition", "Globex", "Initech", "completed")]),
+        ("[Robert Hale|P], who is chairman of [Initech], resigned.", &[("executive_of", "Robert Hale", "Initech", "")]),
+        ("[Umbrella Corp], which owns 20 pct of [Initech], declined to comment.", &[("investment", "Umbrella Corp", "Initech", "completed")]),
+        (
+            "[Initech] said its board rejected the offer from [Globex].",
+            &[("acquisition", "Globex", "Initech", "abandoned")],
+        ),
+        // No relation: negated, a product offer, mere co-occurrence, a compound modifier.
+        ("[Globex] did not buy [Initech].", &[]),
+        ("[Globex] offers discounts to [Initech] customers.", &[]),
+        ("[Globex] and [Initech] both reported higher profits.", &[]),
+        ("[Globex] bought new servers for its [Initech]-branded stores.", &[]),
+    ];
+    assert!(cases.len() >= 30);
+    run("en", cases);
+}
+
+#[test]
+fn details_amount_date_seller_rule() {
+    let a = analysis("nl", "[Helios Energie] verkocht [Zonnepark Noord] in maart 2020 voor 1,2 miljard euro aan [Eneco].");
+    let rels = extractor().extract(&a);
+    assert_eq!(rels.len(), 1, "{rels:?}");
+    let r = &rels[0];
+    assert_eq!(a.entities[r.subject].label, "Eneco");
+    assert_eq!(r.seller.map(|s| a.entities[s].label.as_str()), Some("Helios Energie"));
+    let amount = r.amount.as_ref().unwrap_or_else(|| panic!("no amount"));
+    assert_eq!(amount.text, "1,2 miljard euro");
+    assert_eq!(amount.currency.as_deref(), Some("EUR"));
+    assert_eq!(r.date.as_deref(), Some("2020-03"));
+    assert!(r.rule.starts_with("sale"), "{}", r.rule);
+    assert!(r.confidence > 0.5 && r.confidence <= 1.0);
+
+    // No date in the sentence: the document's.
+    let a = analysis("en", "[Globex] bought [Initech].");
+    let rels = extractor().extract(&a);
+    assert_eq!(rels[0].date.as_deref(), Some("2021-06"));
+}
+
+#[test]
+fn coreference_is_less_confident_and_duplicates_merge() {
+    let direct = analysis("en", "[Globex] bought [Initech].");
+    let coref = analysis("en", "[Globex] reported results. It bought [Initech].");
+    let d = extractor().extract(&direct);
+    let c = extractor().extract(&coref);
+    assert!(c[0].confidence < d[0].confidence, "{} vs {}", c[0].confidence, d[0].confidence);
+    assert!(c[0].rule.ends_with("+coref"));
+    let twice = analysis("en", "[Globex] bought [Initech]. [Globex] bought [Initech] for $1bn.");
+    assert_eq!(extractor().extract(&twice).len(), 1);
+}
+
+#[test]
+fn cue_spans_for_discovery() {
+    let ex = extractor();
+    let text = "Nordwind neemt Zuidkust over.";
+    let spans = ex.cue_spans(text, "nl");
+    assert_eq!(spans.len(), 1);
+    assert_eq!(&text[spans[0].0.start..spans[0].0.end], "neemt");
+    assert_eq!(spans[0].1, crate::model::RelationType::Acquisition);
+    assert!(ex.cue_spans("Nordwind neemt afscheid.", "nl").is_empty());
+}
+
+#[test]
+fn explain_names_cue_rule_and_arguments() {
+    let a = analysis("de", "[Henkel] übernimmt [Nordlicht GmbH].");
+    let ex = extractor();
+    let rels = ex.extract(&a);
+    let text = ex.explain(&a, &rels[0]);
+    for part in ["acquisition", "buyer=\"Henkel\"", "target=\"Nordlicht GmbH\"", "rule verb.active", "übernimmt", "de.csv"] {
+        assert!(text.contains(part), "{part} not in {text}");
+    }
+}
