@@ -257,6 +257,21 @@ impl<'a> SentenceReader<'a> {
                     break;
                 }
                 let t = self.tokens[next];
+                // Conjunctions inside organisation names: `Texas Oil and Gas Corp`,
+                // `Harris Upham And Co`; kept only if a legal form or an organisation word
+                // follows.
+                if t.is_word
+                    && CONJUNCTIONS.contains(&self.fword(next))
+                    && self.spaced(k, next)
+                    && next + 1 < n
+                    && self.spaced(next, next + 1)
+                    && self.continues(next + 1)
+                {
+                    run.conjunction.get_or_insert(run.words.len());
+                    run.words.extend([next, next + 1]);
+                    k = next + 1;
+                    continue;
+                }
                 if t.is_word && self.spaced(k, next) && self.continues(next) {
                     run.words.push(next);
                     k = next;
@@ -266,18 +281,11 @@ impl<'a> SentenceReader<'a> {
                     // Particles after a first name: `Han van Doorn`, `Ursula von der Leyen`.
                     let lower: Vec<&str> = (next..n.min(next + 4)).take_while(|&j| self.tokens[j].is_word).map(|j| self.fword(j)).collect();
                     let p = self.d.words.particle_len(&lower, self.lang);
-                    let all_first = run.words.iter().filter(|&&w| self.is_cap(w)).all(|&w| self.d.words.is_first_name(self.word(w)));
+                    let all_first = run.words.iter().filter(|&&w| self.is_cap(w)).all(|&w| self.d.words.is_plausible_first_name(self.word(w)));
                     let after = next + p;
                     if p > 0 && all_first && after < n && self.spaced(after - 1, after) && self.continues(after) && !is_all_caps(self.word(after)) {
                         run.words.extend(next..=after);
                         k = after;
-                        continue;
-                    }
-                    // Conjunctions inside organisation names: `Texas Oil and Gas Corp`.
-                    if CONJUNCTIONS.contains(&self.word(next)) && next + 1 < n && self.spaced(next, next + 1) && self.continues(next + 1) {
-                        run.conjunction.get_or_insert(run.words.len());
-                        run.words.extend([next, next + 1]);
-                        k = next + 1;
                         continue;
                     }
                     break;
@@ -292,6 +300,18 @@ impl<'a> SentenceReader<'a> {
                     "-" if self.glued(k, next) && self.glued(next, after) && self.is_cap(after) && !self.d.words.is_company_or_role_word(self.fword(after)) => {
                         run.words.push(after);
                         k = after;
+                    }
+                    // A shared compound end: `Bundes- und Industriebeteiligungen`.
+                    "-" if self.glued(k, next)
+                        && self.tokens[after].is_word
+                        && self.spaced(next, after)
+                        && CONJUNCTIONS.contains(&self.fword(after))
+                        && after + 1 < n
+                        && self.spaced(after, after + 1)
+                        && self.continues(after + 1) =>
+                    {
+                        run.words.extend([after, after + 1]);
+                        k = after + 1;
                     }
                     "&" if self.continues(after) => {
                         run.conjunction.get_or_insert(run.words.len());
@@ -324,6 +344,34 @@ impl<'a> SentenceReader<'a> {
         runs
     }
 
+    /// The words grouped into units joined by inner hyphens (`Dirk-Jan`, `Uiterwijk-Winkel`).
+    fn units(&self, words: &[usize]) -> Vec<Vec<usize>> {
+        let mut units: Vec<Vec<usize>> = Vec::new();
+        for &i in words {
+            let joined = i >= 2
+                && units.last().is_some_and(|u| u.last() == Some(&(i - 2)))
+                && self.word(i - 1) == "-"
+                && self.glued(i - 2, i - 1)
+                && self.glued(i - 1, i);
+            match units.last_mut() {
+                Some(u) if joined => u.push(i),
+                _ => units.push(vec![i]),
+            }
+        }
+        units
+    }
+
+    /// Is the word at `last` the first part of a compound with a lower-case end
+    /// (`Sanderink-imperium`)? Then the run describes something else.
+    fn compound_modifier(&self, last: usize) -> bool {
+        last + 2 < self.tokens.len()
+            && self.word(last + 1) == "-"
+            && self.glued(last, last + 1)
+            && self.glued(last + 1, last + 2)
+            && self.tokens[last + 2].is_word
+            && !starts_upper(self.word(last + 2))
+    }
+
     fn span_of(&self, words: &[usize]) -> Span {
         Span::new(self.tokens[words[0]].span.start, self.tokens[words[words.len() - 1]].span.end)
     }
@@ -331,26 +379,52 @@ impl<'a> SentenceReader<'a> {
     /// Reads one run (see the module docs for the rules, in this order).
     fn read(&self, run: &Run, case: SentenceCase) -> Option<Discovered> {
         let w = self.d.words;
+        // 1. A legal form in or right after the run. Leading function words (but not the
+        // `The` of `The Broken Hill Pty Co Ltd`) and cue words are not part of the name.
+        let mut legal_words: &[usize] = &run.words;
+        while legal_words.len() > 1 {
+            let first = legal_words[0];
+            let keep_the = run.article && first == run.words[0] && self.word(first) == "The";
+            // A sentence-initial ordinary word (`Neem Kaft BV`), except in English where
+            // many names start with one (`Trans World Airlines Inc`).
+            let initial_common = self.lang != "en" && self.sentence_initial(first) && w.is_common_in(self.lang, self.word(first));
+            if (self.is_stop(first) && !keep_the) || w.is_cue_word(self.fword(first)) || initial_common {
+                legal_words = &legal_words[1..];
+            } else {
+                break;
+            }
+        }
+        if let Some(found) = self.legal_form_org(legal_words, run) {
+            return Some(found);
+        }
+        // Leading words that are not part of a name: sentence-initial ordinary words,
+        // function words, cue words, nationalities (`Britse`, `Australian`) and
+        // descriptive compounds (`Emmy-Gewinner`).
         let mut words: &[usize] = &run.words;
         let mut article = run.article;
-        // Leading words that are not part of a name: sentence-initial ordinary words,
-        // function words, cue words.
-        while words.len() > 1 {
+        loop {
+            let units = self.units(words);
+            if units.len() < 2 {
+                break;
+            }
             let first = words[0];
             let text = self.word(first);
+            let unit = &units[0];
             let initial_common = self.sentence_initial(first) && w.is_common_in(self.lang, text) && !w.is_plausible_first_name(text);
-            if (!article && self.is_stop(first)) || initial_common || w.is_cue_word(self.fword(first)) {
-                words = &words[1..];
+            let descriptor = unit.len() > 1 && {
+                let tail = self.word(unit[unit.len() - 1]);
+                unit.iter().any(|&i| !w.is_first_name(self.word(i)))
+                    && (w.is_common_in(self.lang, tail) || w.is_plain_word(tail) || w.is_compound_noun(self.lang, tail))
+            };
+            let demonym = units.len() > 2 && w.is_demonym(self.lang, text);
+            if (!article && self.is_stop(first)) || initial_common || w.is_cue_word(self.fword(first)) || demonym || descriptor {
+                words = &words[unit.len()..];
                 article = false;
             } else {
                 break;
             }
         }
         let span = self.span_of(words);
-        // 1. A legal form in or right after the run.
-        if let Some(found) = self.legal_form_org(words, run) {
-            return Some(found);
-        }
         if case == SentenceCase::Title {
             return None;
         }
@@ -384,10 +458,13 @@ impl<'a> SentenceReader<'a> {
         };
         let first_text = self.word(words[0]);
         let n_words = words.iter().filter(|&&i| self.is_cap(i)).count();
-        let single = words.len() == 1;
+        let single = self.units(words).len() == 1;
+        if self.compound_modifier(words[words.len() - 1]) {
+            return None;
+        }
         let is_place = w.is_place(&crate::gazetteer::matcher::collapse_spaces(&self.text[span.start..span.end]));
         let ordinary_word = |t: &str| w.is_common_in(self.lang, t) || w.is_function_word(t) || w.is_compound_noun(self.lang, t);
-        let ordinary = single && (ordinary_word(first_text) || is_place);
+        let ordinary = single && words.len() == 1 && (ordinary_word(first_text) || is_place);
 
         // 2. After a company cue.
         let company_before = self.d.words.company_cue_before(self.folded, span.start) || self.cue_word_before(words[0], false);
@@ -429,7 +506,7 @@ impl<'a> SentenceReader<'a> {
         }
         // 6. One word glued to a cue: `Needium-Chef`, `VW-Konzern`.
         let last = words[words.len() - 1];
-        if single && !ordinary && first_text.chars().count() >= 2 && !w.is_plausible_first_name(first_text) {
+        if single && !ordinary && !w.is_plain_word(first_text) && first_text.chars().count() >= 2 && !w.is_plausible_first_name(first_text) {
             let next = last + 1;
             if next + 1 < self.tokens.len()
                 && self.word(next) == "-"
@@ -482,10 +559,19 @@ impl<'a> SentenceReader<'a> {
                 head_len = words.len();
             }
         }
-        let end = end?;
+        let mut end = end?;
+        // Chained forms: `Pty Ltd`, `Co Inc`.
+        while let Some(e) = w.legal_form_after(self.text, end) {
+            end = e;
+        }
         let head = &words[..head_len];
-        // A head of function words or one ordinary German noun is no name (`Der Konzern AG`).
-        let meaningful: Vec<usize> = head.iter().copied().filter(|&i| self.is_cap(i) && !self.is_stop(i)).collect();
+        // A head of function words, legal forms or one ordinary German noun is no name
+        // (`Der Konzern AG`, `Co Inc`).
+        let meaningful: Vec<usize> = head
+            .iter()
+            .copied()
+            .filter(|&i| self.is_cap(i) && !self.is_stop(i) && w.legal_form_at(self.text, self.tokens[i].span.start) != Some(self.tokens[i].span.end))
+            .collect();
         if meaningful.is_empty() {
             return None;
         }
@@ -530,34 +616,48 @@ impl<'a> SentenceReader<'a> {
     /// and (unless `cued`) a first name that is not an ordinary word?
     fn person_shape(&self, words: &[usize], cued: bool) -> bool {
         let w = self.d.words;
-        let caps: Vec<&str> = words.iter().filter(|&&i| self.is_cap(i)).map(|&i| self.word(i)).collect();
-        let full: Vec<&str> = caps.iter().copied().filter(|c| c.chars().count() > 1 && !matches!(*c, "Jr" | "Sr")).collect();
-        if full.len() < 2 || caps.len() > 5 {
+        // Units: `Dirk-Jan`, `Uiterwijk-Winkel` are one name part each.
+        let units: Vec<Vec<&str>> = self
+            .units(words)
+            .into_iter()
+            .filter(|u| self.is_cap(u[0]))
+            .map(|u| u.into_iter().map(|i| self.word(i)).collect())
+            .collect();
+        let full: Vec<&Vec<&str>> =
+            units.iter().filter(|u| u.len() > 1 || (u[0].chars().count() > 1 && !matches!(u[0], "Jr" | "Sr"))).collect();
+        if full.len() < 2 || units.len() > 5 {
             return false;
         }
-        if full.iter().any(|c| {
-            is_all_caps(c) || w.head_kind(c).is_some() || w.is_function_word(c) || w.is_place(c) || w.is_role_part(c) || w.legal_form_at(c, 0) == Some(c.len())
+        if full.iter().flat_map(|u| u.iter()).any(|c| {
+            is_all_caps(c)
+                || w.head_kind(c).is_some()
+                || w.is_function_word(c)
+                || w.is_place(c)
+                || w.is_demonym(self.lang, c)
+                || w.is_role_part(c)
+                || w.legal_form_at(c, 0) == Some(c.len())
         }) {
             return false;
         }
-        let first = caps[0];
-        let last = full[full.len() - 1];
-        if w.is_common_in(self.lang, last) && !w.capitalises_nouns(self.lang) && w.is_function_word(last) {
+        // A hyphenated first unit is a double first name (`Hans-Peter`) or no name.
+        if units[0].len() > 1 && !units[0].iter().all(|p| w.is_first_name(p)) {
             return false;
         }
+        let first = units[0][0];
+        let last_unit = full[full.len() - 1];
+        let last = last_unit[last_unit.len() - 1];
         if cued {
             // `Vice President Brand Content`: a role cue before ordinary words.
             return w.is_plausible_first_name(first)
                 || (w.is_first_name(first) && !w.is_plain_word(last))
-                || !full.iter().any(|c| w.is_plain_word(c));
+                || !full.iter().flat_map(|u| u.iter()).any(|c| w.is_plain_word(c));
         }
         if w.is_plausible_first_name(first) {
-            // A capitalised ordinary word of the language after it: `Roland Busch` yes,
-            // but in German also `Ende April` no (`Ende` is no plausible first name).
-            return !w.is_function_word(last);
+            return true;
         }
         // A first name that is also a word (`Mark`, `Will`) needs a surname that is none.
-        w.is_first_name(first) && !w.is_common_anywhere(last) && !w.is_common_anywhere(full[1])
+        let second = full[1][0];
+        w.is_first_name(first) && !w.is_common_anywhere(last) && !w.is_common_anywhere(second)
     }
 
     /// Does a relation cue end right before `span` or start right after it (a

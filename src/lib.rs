@@ -22,6 +22,7 @@
 //! assert!(result.analysis.entities.iter().any(|e| e.label.contains("Microsoft")));
 //! ```
 
+pub mod bench;
 pub mod bundled;
 pub mod discover;
 pub mod document;

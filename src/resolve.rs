@@ -7,8 +7,8 @@
 //!    one-word organisation name that is a surname after a first name (`Eric Schmidt`)
 //!    or a first name before a surname (`Paul Radu`).
 //! 2. A one-word name that is also an ordinary word (`ambiguous` in the gazetteer, a
-//!    common word or function word of the document's language, a first name, a place,
-//!    or a name made by stripping a legal form) counts only with evidence: a legal form
+//!    common word or function word of the document's language, a place, or a name made
+//!    by stripping a legal form) counts only with evidence: a legal form
 //!    after it, a company cue before or after it, a relation cue next to it, another
 //!    unambiguous mention of the same entity, or a capital in mid-sentence that is not
 //!    explained otherwise (sentence start, a longer capitalised name, a headline, a
@@ -242,7 +242,15 @@ impl EntityFinder {
             // A surname after a first name (`Eric Schmidt`) or a first name before a
             // surname (`Paul Radu`): a person, whom discovery will find.
             if let Some((pos, prev)) = doc.word_before(m.span.start) {
-                if w.is_plausible_first_name(prev) && !doc.initial(pos).then(|| w.is_function_word(prev)).unwrap_or(false) {
+                // A first name capitalised in mid-sentence (`Nick Ferguson`, `Matt
+                // Williams`); in German not a noun that is also a name (`Bank`).
+                let first_name = w.is_plausible_first_name(prev)
+                    || (w.is_first_name(prev)
+                        && !doc.initial(pos)
+                        && !w.is_function_word(prev)
+                        && !w.is_place(prev)
+                        && !(w.capitalises_nouns(doc.lang) && w.is_common_in(doc.lang, prev)));
+                if first_name && !(doc.initial(pos) && w.is_function_word(prev)) {
                     return None;
                 }
             }
@@ -262,13 +270,13 @@ impl EntityFinder {
         }
         let exact_acronym = m.fit == CaseFit::Exact && is_all_caps(written);
         let any_ambiguous_entry = m.entries.iter().any(|&e| self.names.entry(e).ambiguous);
-        let ambiguous = one_word
-            && !exact_acronym
-            && (m.derived
+        let ambiguous = w.is_place_name(written)
+            || one_word
+                && !exact_acronym
+                && (m.derived
                 || any_ambiguous_entry
                 || w.is_common_in(doc.lang, written)
                 || w.is_function_word(written)
-                || w.is_first_name(written)
                 || w.is_place(written));
         // `seine Allianz`, `a Target`, `een Shell` (but `een Shell-pomp`): a noun, where
         // the name is also a word or nouns are capitalised anyway.
@@ -308,7 +316,7 @@ impl EntityFinder {
         }
         // Places, first names and titles (`Head of …`) are always capitalised; so are
         // German nouns; an acronym written as a word (`Vice` for `VICE`) is a word.
-        if w.is_place(written) || w.is_plausible_first_name(written) || w.is_role_part(written) {
+        if w.is_place_name(written) || w.is_plausible_first_name(written) || w.is_role_part(written) {
             return false;
         }
         let upper = written.to_uppercase();
@@ -333,10 +341,16 @@ impl EntityFinder {
             }
         }
         let labels: HashSet<String> = discovered.iter().map(|d| d.label.clone()).collect();
+        let org_labels: Vec<String> = discovered.iter().filter(|d| d.kind == EntityKind::Organization).map(|d| d.label.clone()).collect();
         for d in discovered {
             let Discovered { mut span, mut kind, mut label, confidence, .. } = d;
             if kind == EntityKind::Person {
-                if let Some(org) = org_short.get(&label) {
+                // The same name found as an organisation elsewhere (`Constantia-Flexibles`).
+                let dehyphen = |l: &str| l.replace('-', " ");
+                if let Some(o) = org_labels.iter().find(|o| dehyphen(o) == dehyphen(&label)) {
+                    kind = EntityKind::Organization;
+                    label = o.clone();
+                } else if let Some(org) = org_short.get(&label) {
                     kind = EntityKind::Organization;
                     label = org.clone();
                 } else if let Some(base) = label.strip_suffix('s') {
@@ -446,7 +460,8 @@ impl DocEntities {
         let labels: HashSet<&str> = self.entities.iter().map(|e| e.label.as_str()).collect();
         let mut added: Vec<(Span, usize)> = Vec::new();
         for (form, (owners, surname)) in forms {
-            if owners.len() != 1 || labels.contains(form.as_str()) && self.entities[owners[0]].label != form {
+            // (Surnames may still take over one-word organisation matches, below.)
+            if owners.len() != 1 || (!surname && labels.contains(form.as_str()) && self.entities[owners[0]].label != form) {
                 continue; // A surname that fits two people stays unresolved.
             }
             let entity = owners[0];

@@ -48,6 +48,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 PYPI = {
     "pytickersymbols": "1.17.10",
     "gender-guesser": "0.4.0",
+    "edgartools": "5.62.1",
 }
 NPM = {
     "name-suggestion-index": "8.0.20260918",
@@ -66,6 +67,8 @@ DEBIAN = {
 LICENCES = {
     "pytickersymbols": "MIT (code and bundled data; the data is compiled from Wikipedia "
     "infoboxes and index lists, whose text is CC BY-SA)",
+    "edgartools": "MIT (code and bundled data); its company list is the SEC's "
+    "company_tickers_exchange.json, a work of the US government (public domain)",
     "gender-guesser": "GPL-3.0 (code); the data file nam_dict.txt (c) 2007-2008 Jörg Michael, "
     "GNU Free Documentation License 1.2 or later",
     "name-suggestion-index": "BSD-3-Clause (the Wikidata facts in it are CC0)",
@@ -532,6 +535,9 @@ def pts_companies(indices, dictionary):
                 "url": url,
                 "website": host_of((m.get("website") or "").split()[0] if m.get("website") else ""),
                 "isins": sorted(set(c.get("isins") or [])),
+                "tickers": sorted({s.get("yahoo", "").upper() for s in c.get("symbols") or []
+                                   if (s.get("google") or "").split(":")[0] in US_EXCHANGES
+                                   and s.get("yahoo") and "." not in s["yahoo"]}),
                 "key_people": clean(m.get("key_people")),
                 "founder": clean(m.get("founder")),
                 "index": index_name,
@@ -591,6 +597,7 @@ def pts_companies(indices, dictionary):
             "key_people": sorted({r["key_people"] for r in g if r["key_people"]}),
             "founder": sorted({r["founder"] for r in g if r["founder"]}),
             "indices": sorted({r["index"] for r in g}),
+            "tickers": sorted({t for r in g for t in r["tickers"]}),
         })
     out.sort(key=lambda r: (r["url"], r["names"]))
     return out
@@ -769,6 +776,399 @@ def nsi_entities(path):
         }
         stats["kept"] += 1
     return out, stats
+
+
+# --------------------------------------------------------------------------------------
+# Organisations: the SEC's list of companies with listed shares (from edgartools)
+# --------------------------------------------------------------------------------------
+
+# The SEC's company list (company_tickers_exchange.json, shipped by edgartools as
+# edgar/reference/data/company_tickers.parquet) names every company with shares traded
+# in the US: US companies and foreign ones with listed shares or ADRs. The file lists
+# the largest companies (by market value) first; the first SEC_TOP companies are kept.
+SEC_TOP = 2500
+# Funds, trusts and shells are securities, not the companies news writes about.
+SEC_SKIP = re.compile(
+    r"\b(?:funds?|etfs?|portfolios?|municipal|muni\w*|acquisition corp(?:oration)?|blank check|"
+    r"(?:income|term|municipal|royalty|credit|capital|investment|opportunit\w+|strategic)\s+trust|"
+    r"trust (?:fund|series)|closed[- ]end)\b", re.I)
+# Filer suffixes of the SEC's conformed names: state or country codes and ADR markers
+# ('THOMSON REUTERS CORP /CAN/', 'Adaro Energy PT/ADR/', 'Pandora A/S / ADR').
+SEC_SUFFIX = re.compile(r"(?:\s*/\s*(?:[A-Z]{2,3}|ADR)\b)+\s*/?\s*$|\s*/\s*$")
+US_EXCHANGES = {"NYSE", "NASDAQ", "OTCMKTS", "NYSEAMERICAN", "NYSEARCA", "BATS", "OTC"}
+
+
+def sec_records(path):
+    """Companies of the SEC list, largest first: {'name', 'cased', 'ticker', ...}."""
+    rows = read_parquet(os.path.join(path, "edgar", "reference", "data", "company_tickers.parquet"))
+    out = []
+    seen = set()
+    for r in rows:
+        cik, name = r.get("cik"), clean(r.get("name"))
+        if not cik or cik in seen or not name or not r.get("exchange"):
+            continue
+        seen.add(cik)
+        if len(seen) > SEC_TOP:
+            break
+        name = SEC_SUFFIX.sub("", name).strip().rstrip(",").strip()
+        if not name or SEC_SKIP.search(name) or "/" in name.replace("A/S", ""):
+            continue
+        out.append({"name": name, "ticker": (r.get("ticker") or "").upper(), "cik": cik,
+                    "exchange": r["exchange"]})
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# Letter case of names a source writes in capitals ('BLUE OWL CAPITAL INC.')
+# --------------------------------------------------------------------------------------
+
+# Legal forms and other words whose case is fixed by convention.
+FIXED_CASE = {w.casefold(): w for w in (
+    "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "plc", "LLC", "L.L.C.", "LP", "L.P.",
+    "LLP", "N.V.", "NV", "B.V.", "S.A.", "SA", "S.p.A.", "SpA", "AG", "SE", "KGaA", "GmbH", "AB",
+    "ASA", "A/S", "AS", "Oyj", "Tbk", "Bhd", "K.K.", "PT", "REIT", "ADR", "S.A.B.", "de", "C.V.")}
+SMALL_WORDS = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "van", "von", "der", "den",
+               "di", "da", "e", "y", "et", "und", "en", "on", "in", "at", "a", "an", "to", "ve"}
+
+
+def is_caps(s):
+    letters = [ch for ch in s if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+class Casing:
+    """Writes a name that a source gives in capitals in ordinary letter case. Word by
+    word: as other sources write the word in names ('JPMorgan', 'eBay'), else as the
+    English/Dutch word lists write it ('York', 'Capital'), else a legal form's usual
+    case; a word of three letters or fewer, or without a vowel, stays in capitals as an
+    acronym ('AMD', 'HDFC'); any other word is capitalised ('Nvidia'). Words of other
+    sources count when written with inner capitals ('eBay') or, four letters or more,
+    in capitals inside a name that is not ('ASML Holding')."""
+
+    def __init__(self, dictionary, names):
+        votes = collections.defaultdict(collections.Counter)
+        for n in names:
+            n = clean(n)
+            if is_caps(n):
+                continue
+            for w in re.findall(r"[^\W_][\w'&.-]*", n):
+                w = w.rstrip(".")
+                if len(w) >= 4 or not is_caps(w):
+                    votes[w.casefold()][w] += 1
+        # The way most names write the word, when that is not plain capitalisation:
+        # inner capitals ('JPMorgan', 'eBay') or an acronym ('ASML').
+        self.known = {}
+        for k, c in votes.items():
+            w = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            if w != w[:1].upper() + w[1:].lower():
+                self.known[k] = w
+        self.proper = {}
+        for w in sorted(dictionary.proper):
+            self.proper.setdefault(w.casefold(), w)
+        self.lower = dictionary.en | dictionary.nl
+
+    def word(self, w, first):
+        f = w.casefold()
+        if f in FIXED_CASE and not first:
+            return FIXED_CASE[f]
+        if f in self.known:
+            return self.known[f]
+        if f in SMALL_WORDS and not first:
+            return f
+        if f in self.proper:
+            return self.proper[f]
+        if "-" in w and len(w) > 3:
+            return "-".join(self.word(p, first and i == 0) if p else p
+                            for i, p in enumerate(w.split("-")))
+        if f in self.lower:
+            return w[:1].upper() + w[1:].lower()
+        if f in FIXED_CASE:
+            return FIXED_CASE[f]
+        letters = re.sub(r"[^\w]", "", w)
+        if len(letters) <= 3 or not re.search(r"[AEIOUYÄÖÜÀ-Ý]", w.upper()) or any(ch.isdigit() for ch in w):
+            return w
+        return w[:1].upper() + w[1:].lower()
+
+    def __call__(self, name):
+        if not is_caps(name):
+            return name
+        toks = re.split(r"(\s+|,)", name)
+        out = []
+        first = True
+        for t in toks:
+            if not t or t.isspace() or t == ",":
+                out.append(t)
+                continue
+            out.append(self.word(t, first))
+            first = False
+        return "".join(out)
+
+
+# --------------------------------------------------------------------------------------
+# Investment firms and their portfolio managers (edgartools)
+# --------------------------------------------------------------------------------------
+
+# A firm name must say it is an organisation (the list also has a filer that is a
+# person, 'ICAHN CARL C', under the SEC's conformed name).
+FIRM_WORDS = re.compile(
+    r"\b(?:inc|corp|co|llc|lp|l\.p|ltd|plc|group|management|capital|partners|associates|"
+    r"advisers|advisors|investors|investments?|companies|company|fund|trust)\b\.?", re.I)
+
+
+def pm_records(path, casing):
+    """Investment firms of edgartools' portfolio-manager list, with their managers."""
+    p = os.path.join(path, "edgar", "reference", "data", "portfolio_managers.json")
+    with open(p, encoding="utf-8") as f:
+        data = json.load(f)["managers"]
+    out = []
+    for k in sorted(data):
+        firm = data[k]
+        raw = clean(firm.get("company_name"))
+        name = casing(SEC_SUFFIX.sub("", raw).strip())
+        people = [clean(m.get("name")) for m in firm.get("managers") or [] if clean(m.get("name"))]
+        aliases = []
+        # The short names the source matches the firm by, where they are the start of
+        # its name ('tiger global' -> 'Tiger Global'); abbreviations ('brk') are not.
+        for pat in firm.get("match_patterns") or []:
+            m = re.match(re.escape(clean(pat)) + r"\b", name, re.I)
+            if m and key(m.group(0)) != key(name):
+                aliases.append(m.group(0))
+        out.append({"name": name if FIRM_WORDS.search(name) else "", "aliases": sorted(set(aliases)),
+                    "website": host_of(firm.get("website") or ""), "people": people})
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# A minimal Parquet reader (standard library only): flat files of string columns, as
+# pyarrow writes them (PLAIN or dictionary encoding, uncompressed or Snappy, data pages
+# v1 or v2). Enough for the SEC company list that edgartools ships.
+# --------------------------------------------------------------------------------------
+
+
+def _varint(buf, pos):
+    out = shift = 0
+    while True:
+        b = buf[pos]
+        pos += 1
+        out |= (b & 0x7F) << shift
+        if b < 0x80:
+            return out, pos
+        shift += 7
+
+
+def _zigzag(n):
+    return (n >> 1) ^ -(n & 1)
+
+
+def _thrift_value(buf, pos, t):
+    """One value of Thrift compact type `t` at `pos`; returns (value, new pos)."""
+    if t in (1, 2):  # booleans (in a struct the type carries the value)
+        return t == 1, pos
+    if t == 3:
+        return buf[pos], pos + 1
+    if t in (4, 5, 6):
+        v, pos = _varint(buf, pos)
+        return _zigzag(v), pos
+    if t == 7:
+        return buf[pos:pos + 8], pos + 8
+    if t == 8:
+        n, pos = _varint(buf, pos)
+        return bytes(buf[pos:pos + n]), pos + n
+    if t in (9, 10):
+        h = buf[pos]
+        pos += 1
+        n, et = h >> 4, h & 0x0F
+        if n == 15:
+            n, pos = _varint(buf, pos)
+        out = []
+        for _ in range(n):
+            if et in (1, 2):  # booleans in a list are one byte each
+                out.append(buf[pos] == 1)
+                pos += 1
+            else:
+                v, pos = _thrift_value(buf, pos, et)
+                out.append(v)
+        return out, pos
+    if t == 11:
+        n, pos = _varint(buf, pos)
+        out = {}
+        if n:
+            kt, vt = buf[pos] >> 4, buf[pos] & 0x0F
+            pos += 1
+            for _ in range(n):
+                k, pos = _thrift_value(buf, pos, kt)
+                v, pos = _thrift_value(buf, pos, vt)
+                out[k] = v
+        return out, pos
+    if t == 12:
+        return _thrift_struct(buf, pos)
+    raise ValueError(f"thrift type {t}")
+
+
+def _thrift_struct(buf, pos):
+    """A Thrift compact struct as {field id: value}."""
+    out = {}
+    last = 0
+    while True:
+        h = buf[pos]
+        pos += 1
+        if h == 0:
+            return out, pos
+        delta, t = h >> 4, h & 0x0F
+        if delta:
+            fid = last + delta
+        else:
+            v, pos = _varint(buf, pos)
+            fid = _zigzag(v)
+        out[fid], pos = _thrift_value(buf, pos, t)
+        last = fid
+
+
+def _snappy(data):
+    """Decompresses a raw Snappy block."""
+    n, pos = _varint(data, 0)
+    out = bytearray()
+    while pos < len(data):
+        tag = data[pos]
+        pos += 1
+        kind = tag & 3
+        if kind == 0:
+            ln = tag >> 2
+            if ln >= 60:
+                nb = ln - 59
+                ln = int.from_bytes(data[pos:pos + nb], "little")
+                pos += nb
+            ln += 1
+            out += data[pos:pos + ln]
+            pos += ln
+            continue
+        if kind == 1:
+            ln = ((tag >> 2) & 7) + 4
+            off = ((tag >> 5) << 8) | data[pos]
+            pos += 1
+        elif kind == 2:
+            ln = (tag >> 2) + 1
+            off = int.from_bytes(data[pos:pos + 2], "little")
+            pos += 2
+        else:
+            ln = (tag >> 2) + 1
+            off = int.from_bytes(data[pos:pos + 4], "little")
+            pos += 4
+        start = len(out) - off
+        if off >= ln:
+            out += out[start:start + ln]
+        else:
+            for i in range(ln):
+                out.append(out[start + i])
+    if len(out) != n:
+        raise ValueError("snappy: bad length")
+    return bytes(out)
+
+
+def _rle_hybrid(buf, pos, end, width, count):
+    """`count` values of the RLE/bit-packed hybrid encoding in buf[pos:end]."""
+    out = []
+    nbytes = (width + 7) // 8
+    while len(out) < count and pos < end:
+        h, pos = _varint(buf, pos)
+        if h & 1:  # bit-packed groups of eight
+            n = (h >> 1) * 8
+            chunk = int.from_bytes(buf[pos:pos + (h >> 1) * width], "little")
+            pos += (h >> 1) * width
+            mask = (1 << width) - 1
+            out += [(chunk >> (i * width)) & mask for i in range(n)]
+        else:
+            v = int.from_bytes(buf[pos:pos + nbytes], "little")
+            pos += nbytes
+            out += [v] * (h >> 1)
+    return out[:count]
+
+
+def _plain_byte_arrays(buf, pos, count):
+    out = []
+    for _ in range(count):
+        n = int.from_bytes(buf[pos:pos + 4], "little")
+        pos += 4
+        out.append(bytes(buf[pos:pos + n]).decode("utf-8"))
+        pos += n
+    return out
+
+
+def read_parquet(path):
+    """Rows (dicts of str or None) of a flat Parquet file of BYTE_ARRAY columns."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:4] != b"PAR1" or data[-4:] != b"PAR1":
+        raise ValueError(f"{path}: not a Parquet file")
+    flen = int.from_bytes(data[-8:-4], "little")
+    meta, _ = _thrift_struct(data, len(data) - 8 - flen)
+    schema = meta[2]
+    leaves = [s for s in schema[1:] if 5 not in s]  # no num_children: a column
+    names = [s[4].decode() for s in leaves]
+    optional = [s.get(3, 0) == 1 for s in leaves]
+    columns = {n: [] for n in names}
+    for rg in meta[4]:
+        for ci, chunk in enumerate(rg[1]):
+            cm = chunk[3]
+            if cm[1] != 6:
+                raise ValueError(f"{path}: column {names[ci]} is not a byte array")
+            codec = cm[4]
+            pos = cm.get(11) or cm[9]
+            pos = min(pos, cm[9])
+            end = pos + cm[7]
+            dictionary = None
+            values = []
+            while pos < end and len(values) < cm[5]:
+                ph, pos = _thrift_struct(data, pos)
+                page = data[pos:pos + ph[3]]
+                pos += ph[3]
+                ptype = ph[1]
+                if ptype == 3:  # data page v2: levels are never compressed
+                    h = ph[8]
+                    dl, rl = h[5], h[6]
+                    levels, body = page[:dl + rl], page[dl + rl:]
+                    if h.get(7, True) and codec == 1:
+                        body = _snappy(body)
+                    elif codec not in (0, 1):
+                        raise ValueError(f"{path}: codec {codec}")
+                    num, enc = h[1], h[4]
+                    defs = (_rle_hybrid(levels, rl, rl + dl, 1, num) if optional[ci] and dl
+                            else [1] * num)
+                    vpos = 0
+                else:
+                    if codec == 1:
+                        page = _snappy(page)
+                    elif codec != 0:
+                        raise ValueError(f"{path}: codec {codec}")
+                    if ptype == 2:  # dictionary page
+                        dictionary = _plain_byte_arrays(page, 0, ph[7][1])
+                        continue
+                    if ptype != 0:
+                        continue
+                    h = ph[5]
+                    num, enc = h[1], h[2]
+                    body = page
+                    vpos = 0
+                    if optional[ci]:
+                        n = int.from_bytes(body[0:4], "little")
+                        defs = _rle_hybrid(body, 4, 4 + n, 1, num)
+                        vpos = 4 + n
+                    else:
+                        defs = [1] * num
+                present = sum(defs)
+                if enc == 0:
+                    vals = _plain_byte_arrays(body, vpos, present)
+                elif enc in (2, 8):  # PLAIN_DICTIONARY / RLE_DICTIONARY
+                    width = body[vpos]
+                    idx = _rle_hybrid(body, vpos + 1, len(body), width, present)
+                    vals = [dictionary[i] for i in idx]
+                else:
+                    raise ValueError(f"{path}: encoding {enc}")
+                it = iter(vals)
+                values += [next(it) if d else None for d in defs]
+            columns[names[ci]] += values
+    n = len(columns[names[0]]) if names else 0
+    return [{c: columns[c][i] for c in names} for i in range(n)]
 
 
 # --------------------------------------------------------------------------------------
@@ -957,6 +1357,7 @@ class Entity:
         self.preferred = None  # fuller name to fall back on when the label is shared
         self.hosts = set()
         self.sources = set()
+        self.new = False  # from a source added later: takes an id only after the others
 
     def add_alias(self, a):
         a = clean(a).strip("*").strip()
@@ -1000,17 +1401,105 @@ def build_orgs(paths, dictionary, stats):
         pts_built.append((rec, label, forms, preferred))
         for k in {key(f) for f in forms}:
             pts_keys[k] += 1
-    for rec, label, forms, preferred in pts_built:
-        ent = Entity("Organization", label, wikipedia=rec["url"], tag=tag_of(rec["country"]))
-        ent.preferred = preferred
-        ent.sources.add("pytickersymbols")
+
+    # The SEC's list and edgartools' investment firms: a company that is one of the
+    # index companies above (the same US ticker and a shared word, or the same name
+    # without legal form) adds its name there; every other one is a new organisation.
+    casing = Casing(dictionary, [n for r in companies for n in r["names"] + r["titles"]])
+    by_ticker = collections.defaultdict(list)
+    form_owner = collections.defaultdict(set)
+    for i, (rec, label, forms, preferred) in enumerate(pts_built):
+        for t in rec["tickers"]:
+            by_ticker[t].append(i)
         for f in forms:
-            ent.add_alias(f)
-        # Link to a name-suggestion-index item by name: the first form of this company
-        # (title first, then names; a form no other company has) that names items.
-        # Several items: the one on the company's web domain, else the one whose
-        # Wikidata label is a name of the company, else the one company (not a mere
-        # brand) among them.
+            form_owner[key(strip_legal(f))].add(i)
+    merged_in = collections.defaultdict(list)  # pts index -> extra names
+    extra = []  # new organisations: (rec, label, forms, preferred, source, tag)
+    extra_keys = {}
+
+    def same_company(name, ticker=""):
+        forms = variants(name, dictionary)
+        by_t = [i for i in by_ticker.get(ticker, []) if any(
+            shares_token(name, n) for n in pts_built[i][0]["names"] + pts_built[i][0]["titles"])]
+        if len(by_t) == 1:
+            return by_t[0]
+        for f in forms[1:] + forms[:1]:
+            owners = form_owner.get(key(strip_legal(f)), set())
+            if len(owners) == 1:
+                return next(iter(owners))
+        return None
+
+    for r in sec_records(paths["edgartools"]):
+        name = casing(r["name"])
+        i = same_company(name, r["ticker"])
+        if i is not None:
+            stats["sec companies that are index companies"] += 1
+            if not is_caps(r["name"]):
+                merged_in[i].append(name)
+            continue
+        rec = {"titles": [], "names": [name], "website": ""}
+        label, forms, preferred = pts_entity(rec, dictionary)
+        k = key(strip_legal(name))
+        if k in extra_keys:
+            stats["sec companies with the name of a larger one"] += 1
+            continue
+        extra_keys[k] = len(extra)
+        extra.append((rec, label, forms, preferred, "edgartools", r["ticker"].lower()))
+        stats["sec companies added"] += 1
+    firms = pm_records(paths["edgartools"], casing)
+    for r in firms:
+        if not r["name"]:
+            continue
+        i = same_company(r["name"])
+        if i is not None:
+            merged_in[i] += [r["name"]] + r["aliases"]
+            stats["investment firms that are index companies"] += 1
+            continue
+        k = key(strip_legal(r["name"]))
+        if k in extra_keys:
+            extra[extra_keys[k]][2].extend(r["aliases"])
+            continue
+        rec = {"titles": [], "names": [r["name"]], "website": r["website"]}
+        label, forms, preferred = pts_entity(rec, dictionary)
+        forms += [a for a in r["aliases"] if a not in forms]
+        extra_keys[k] = len(extra)
+        extra.append((rec, label, forms, preferred, "edgartools", ""))
+        stats["investment firms added"] += 1
+    for rec, label, forms, preferred, source, tag in extra:
+        for k in {key(f) for f in forms}:
+            pts_keys[k] += 1
+
+    # A new organisation that is a name-suggestion-index item adds its names there (the
+    # item keeps its label and id): the item's Wikidata label is the organisation's own
+    # name, legal form aside, and no other organisation has that name. Names alone are
+    # weak evidence, so a looser match (an alias, a brand) is not taken.
+    by_wlabel = collections.defaultdict(set)
+    for q, n in nsi.items():
+        if n["wlabel"] and not n["brand_only"]:
+            by_wlabel[key(strip_legal(n["wlabel"]))].add(q)
+    nsi_more = collections.defaultdict(list)
+    kept = []
+    for item in extra:
+        rec, label, forms, preferred, source, tag = item
+        k = key(strip_legal(rec["names"][0]))
+        qs = by_wlabel.get(k, set())
+        if len(qs) == 1 and pts_keys[key(rec["names"][0])] == 1 and next(iter(qs)) not in nsi_more:
+            nsi_more[next(iter(qs))] = forms
+            if os.environ.get("GAZ_DEBUG"):
+                q = next(iter(qs))
+                print("nsi link:", rec["names"][0], "->", q, nsi[q]["label"], "|", nsi[q]["desc"],
+                      file=sys.stderr)
+            stats["sec and edgartools companies that are name-suggestion-index items"] += 1
+        else:
+            kept.append(item)
+    extra = kept
+
+    def link_nsi(ent, forms, website, counted):
+        """Links `ent` to a name-suggestion-index item by name: the first form of this
+        company (title first, then names; a form no other company has) that names
+        items. Several items: the one on the company's web domain, else the one whose
+        Wikidata label is a name of the company, else the one company (not a mere
+        brand) among them."""
         cands = set()
         for f in forms:
             k = key(f)
@@ -1018,8 +1507,8 @@ def build_orgs(paths, dictionary, stats):
                 cands = {q for q in by_key[k] if q not in used_q}
                 if cands:
                     break
-        if len(cands) > 1 and rec["website"]:
-            dom = ".".join(rec["website"].split(".")[-2:])
+        if len(cands) > 1 and website:
+            dom = ".".join(website.split(".")[-2:])
             on_host = {q for q in cands if any(h == dom or h.endswith("." + dom)
                                                for h in nsi[q]["hosts"])}
             if on_host:
@@ -1048,7 +1537,29 @@ def build_orgs(paths, dictionary, stats):
                 ent.add_alias(a)
             ent.hosts |= n["hosts"]
             ent.sources.add("name-suggestion-index")
-            stats["pytickersymbols linked to name-suggestion-index"] += 1
+            stats[counted] += 1
+        if website:
+            ent.hosts.add(website)
+
+    for i, (rec, label, forms, preferred) in enumerate(pts_built):
+        ent = Entity("Organization", label, wikipedia=rec["url"], tag=tag_of(rec["country"]))
+        ent.preferred = preferred
+        ent.sources.add("pytickersymbols")
+        for f in forms:
+            ent.add_alias(f)
+        link_nsi(ent, forms, rec["website"], "pytickersymbols linked to name-suggestion-index")
+        for n in merged_in.get(i, []):
+            for v in variants(n, dictionary):
+                ent.add_alias(v)
+            ent.sources.add("edgartools")
+        entities.append(ent)
+    for rec, label, forms, preferred, source, tag in extra:
+        ent = Entity("Organization", label, tag=tag)
+        ent.preferred = preferred
+        ent.sources.add(source)
+        ent.new = True
+        for f in forms:
+            ent.add_alias(f)
         if rec["website"]:
             ent.hosts.add(rec["website"])
         entities.append(ent)
@@ -1067,6 +1578,9 @@ def build_orgs(paths, dictionary, stats):
             ent.add_alias(v)
         ent.hosts = set(n["hosts"])
         ent.preferred = n["wlabel"] or None  # 'McDonald's Israel' when 'McDonald's' is shared
+        for f in nsi_more.get(q, []):
+            ent.add_alias(f)
+            ent.sources.add("edgartools")
         entities.append(ent)
 
     # Items with the same name on the same web domain are one company ('Shell' the fuel
@@ -1099,10 +1613,10 @@ def build_orgs(paths, dictionary, stats):
                     stats["same name and web domain merged"] += 1
                     break
     entities = [e for i, e in enumerate(entities) if i not in absorbed]
-    return entities, companies
+    return entities, companies, firms
 
 
-def build_people(companies, first_names, stats):
+def build_people(companies, firms, first_names, stats):
     people = {}
     for rec in companies:
         texts = [(t, 4) for t in rec["key_people"]] + [(t, 3) for t in rec["founder"]]
@@ -1115,6 +1629,23 @@ def build_people(companies, first_names, stats):
                     for v in person_variants(p):
                         people[k].add_alias(v)
     stats["people extracted"] = len(people)
+    # Portfolio managers of edgartools' investment firms (one name each).
+    for firm in firms:
+        for n in firm["people"]:
+            p = valid_person(n.split(), 4, first_names)
+            if not p:
+                stats["edgartools managers not a personal name"] += 1
+                continue
+            k = key(p)
+            if k in people:
+                people[k].sources.add("edgartools")
+                continue
+            people[k] = Entity("Person", p)
+            people[k].sources.add("edgartools")
+            people[k].new = True
+            for v in person_variants(p):
+                people[k].add_alias(v)
+            stats["edgartools managers added"] += 1
     return [people[k] for k in sorted(people)]
 
 
@@ -1228,8 +1759,10 @@ def finalize(entities, dictionary, stats):
         e.aliases = keep
     stats["labels shared by several entities"] = sum(1 for v in label_owner.values() if len(v) > 1)
 
-    # 4. Ids: slug of the label, disambiguated by a tag (country) or a number.
-    entities.sort(key=lambda e: (e.type, key(e.label), e.wikidata and int(e.wikidata[1:]) or 0,
+    # 4. Ids: slug of the label, disambiguated by a tag (country, ticker) or a number.
+    #    Entities of the sources added later take theirs after the others, so that
+    #    adding a source does not change the ids of entities already there.
+    entities.sort(key=lambda e: (e.new, e.type, key(e.label), e.wikidata and int(e.wikidata[1:]) or 0,
                                  e.wikipedia, e.label))
     taken = set()
     for e in entities:
@@ -1479,8 +2012,8 @@ def main():
     dictionary = Dictionary(paths)
     first_names, dictionary.common_first_names = load_first_names(paths)
 
-    orgs, companies = build_orgs(paths, dictionary, stats)
-    people = build_people(companies, first_names, stats)
+    orgs, companies, firms = build_orgs(paths, dictionary, stats)
+    people = build_people(companies, firms, first_names, stats)
     entities = finalize(orgs + people, dictionary, stats)
     orgs = [e for e in entities if e.type == "Organization"]
     people = [e for e in entities if e.type == "Person"]

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod bench;
 mod common;
 mod discover;
 mod extract;
@@ -81,6 +82,8 @@ enum Command {
     /// Remove documents (and whatever only they supported) from the store.
     #[cfg(feature = "store")]
     Forget(forget::Args),
+    /// Measure speed and memory: the Aho-Corasick floor, extract, ingest, questions.
+    Bench(bench::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -114,6 +117,7 @@ pub fn main() -> ExitCode {
         Command::Load(args) => load::run(args),
         #[cfg(feature = "store")]
         Command::Forget(args) => forget::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

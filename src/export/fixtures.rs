@@ -124,7 +124,9 @@ fn large_sample() {
         state ^= state << 17;
         (state % m as u64) as usize
     };
-    let entities = (0..n).map(|i| entity(&format!("e{i:05}"), &format!("Company {i} B.V."), "Organization")).collect();
+    let entities = (0..n)
+        .map(|i| entity(&format!("e{i:05}"), &format!("Company {i} B.V."), "Organization"))
+        .collect();
     let rels = ["acquisition", "partnership", "investment", "lawsuit", "merger"];
     let deals = (0..n * 3 / 2)
         .map(|k| {
@@ -132,7 +134,14 @@ fn large_sample() {
             let a = next(n);
             let hub = next(n) + 1;
             let b = next(hub);
-            deal(&format!("d{k}"), rels[k % rels.len()], &format!("e{a:05}"), &format!("e{b:05}"), Some("completed"), 0.9)
+            deal(
+                &format!("d{k}"),
+                rels[k % rels.len()],
+                &format!("e{a:05}"),
+                &format!("e{b:05}"),
+                Some("completed"),
+                0.9,
+            )
         })
         .collect();
     let input = GraphInput { entities, deals };

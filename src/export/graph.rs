@@ -242,7 +242,7 @@ pub fn build_graph(input: &GraphInput, opts: &ExportOptions) -> Result<ExportGra
 
     // Neighbourhood.
     let mut node_ids: BTreeSet<&str> = kept_entities.keys().copied().collect();
-    let mut description = describe(opts);
+    let description = describe(opts);
     if let Some(name) = &opts.around {
         let seeds = match_entities(&entities, name)?;
         let seeds: Vec<&str> = seeds.into_iter().filter(|s| kept_entities.contains_key(s)).collect();
@@ -251,9 +251,6 @@ pub fn build_graph(input: &GraphInput, opts: &ExportOptions) -> Result<ExportGra
         }
         node_ids = neighbourhood(&seeds, &deals, opts.depth);
         deals.retain(|d| node_ids.contains(d.subject.as_str()) && node_ids.contains(d.object.as_str()));
-        if description.is_empty() {
-            description = format!("around {name}");
-        }
     }
 
     let mut graph = DiGraph::new();

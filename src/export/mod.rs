@@ -80,12 +80,15 @@ mod fixtures;
 #[cfg(test)]
 mod testdata;
 
-pub use csv_table::{write_csv_edges, write_csv_nodes, write_csv_pair};
+pub use csv_table::{csv_pair_paths, write_csv_edges, write_csv_nodes, write_csv_pair};
 pub use dot::write_dot;
 pub use error::ExportError;
 pub use format::{write, ExportFormat};
 pub use gexf::write_gexf;
-pub use graph::{build_graph, is_symmetric, is_tentative, DealAttrs, EdgeData, ExportGraph, NodeData};
+pub use graph::{
+    build_graph, is_symmetric, is_tentative, DealAttrs, EdgeData, ExportGraph, NodeData, KNOWN_ENTITY_TYPES,
+    KNOWN_RELATIONS, KNOWN_STATUSES,
+};
 pub use graphml::write_graphml;
 pub use html::write_html;
 pub use options::{DealsAs, EdgeMarkup, ExportOptions};

@@ -153,6 +153,12 @@ impl NameMatcher {
     pub fn find(&self, text: &str, folded: &str) -> Vec<NameMatch> {
         let mut out = Vec::new();
         for m in self.phrases.find_all(folded) {
+            // The matcher allows a glued genitive `s` in folded text; in the text it must
+            // be a lower-case `s` (`Adyens`, not `STOS`).
+            let glued = !is_boundary_after(text, m.span.end);
+            if glued && text.as_bytes().get(m.span.end) != Some(&b's') {
+                continue;
+            }
             let written = collapse_spaces(&text[m.span.start..m.span.end]);
             let caps_line = in_caps_line(text, m.span);
             let mut best: Option<CaseFit> = None;
@@ -175,7 +181,7 @@ impl NameMatcher {
             }
             if let Some(fit) = best {
                 entries.sort_unstable();
-                let genitive_s = text.as_bytes().get(m.span.end) == Some(&b's') && is_boundary_after(text, m.span.end + 1);
+                let genitive_s = glued;
                 out.push(NameMatch { span: m.span, entries, fit, genitive_s, derived });
             }
         }
@@ -231,7 +237,22 @@ pub fn in_caps_line(text: &str, span: Span) -> bool {
             in_word = false;
         }
     }
-    words >= 2 && upper >= 4 * lower && upper >= 4
+    if words >= 2 && upper >= 4 * lower && upper >= 4 {
+        return true;
+    }
+    caps_words_around(text, span) >= 3
+}
+
+/// The number of consecutive words in capitals (two letters or more) through `span`:
+/// `MAN VAN AMERICA TODAY` in a list of shop names is a run of four.
+fn caps_words_around(text: &str, span: Span) -> usize {
+    let is_caps_word = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && is_all_caps(w);
+    if !is_caps_word(&text[span.start..span.end]) {
+        return 0;
+    }
+    let before = text[..span.start].split(|c: char| c == ' ').rev().skip(1).take_while(|w| is_caps_word(w)).count();
+    let after = text[span.end..].split(|c: char| c == ' ').skip(1).take_while(|w| is_caps_word(w)).count();
+    1 + before + after
 }
 
 #[cfg(test)]

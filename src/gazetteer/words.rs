@@ -77,6 +77,8 @@ pub struct NameWords {
     noun_determiners: HashSet<String>,
     /// Folded words of role cues (`chief`, `officer`, `vice`): never part of a name.
     role_parts: HashSet<String>,
+    /// The first four letters of place names (for nationality adjectives).
+    place_prefixes: HashSet<String>,
 }
 
 fn data_lines(content: &str) -> impl Iterator<Item = &str> {
@@ -155,6 +157,7 @@ impl NameWords {
                 }
             }
         }
+        w.place_prefixes = w.places.iter().map(|p| p.chars().take(4).collect()).collect();
         let langs = Languages::bundled();
         for data in langs.by_code.values() {
             let set = w.function_words.entry(data.code.clone()).or_default();
@@ -238,6 +241,21 @@ impl NameWords {
         (3..chars.len().saturating_sub(3)).any(|k| common.contains(&folded[chars[k].0..]))
     }
 
+    /// An adjective of nationality in a language that capitalises them (`Britse`,
+    /// `Russische`, `Australian`, `Chinese`): a known suffix on the start of a place name.
+    pub fn is_demonym(&self, lang: &str, word: &str) -> bool {
+        let suffixes: &[&str] = match lang {
+            "nl" => &["se", "sche"],
+            "en" => &["an", "ese", "ish"],
+            _ => &[],
+        };
+        if !suffixes.iter().any(|s| word.ends_with(s)) {
+            return false;
+        }
+        let prefix: String = word.chars().take(4).collect();
+        prefix.chars().count() == 4 && self.place_prefixes.contains(&prefix)
+    }
+
     /// A determiner after which a capitalised word is an ordinary noun (`seine`, `een`).
     pub fn is_noun_determiner(&self, word: &str) -> bool {
         self.noun_determiners.contains(&fold_case(word))
@@ -263,6 +281,11 @@ impl NameWords {
     /// A country, region or continent (as written), or a country code (`US`, `EU`).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name) || self.place_codes.contains(name)
+    }
+
+    /// A country, region or continent (as written), not a code: `VU` may be a university.
+    pub fn is_place_name(&self, name: &str) -> bool {
+        self.places.contains(name)
     }
 
     /// A known abbreviation (`Mio`, `bzw`, `Inc`) of any language.
@@ -346,10 +369,7 @@ impl NameWords {
     /// A company cue right before the name starting at `pos` (`het bedrijf `, `rival `,
     /// `Verpackungskonzern `), in folded text.
     pub fn company_cue_before(&self, folded: &str, pos: usize) -> bool {
-        let before = folded[..pos].trim_end_matches([' ', '\n']);
-        if before.len() == pos {
-            return false;
-        }
+        let Some(before) = before_gap(folded, pos) else { return false };
         if ends_with_phrase(before, &self.company_before) {
             return true;
         }
@@ -396,7 +416,8 @@ impl NameWords {
         let one = |cues: &[Vec<String>]| cues.iter().any(|c| c.len() == 1 && c[0] == folded_word);
         self.is_role_word(folded_word)
             || one(&self.company_before)
-            || self.compound_ends.iter().any(|e| folded_word.len() > e.len() + 2 && folded_word.ends_with(e.as_str()))
+            || one(&self.company_after)
+            || self.compound_ends.iter().any(|e| folded_word.ends_with(e.as_str()))
     }
 
     /// A one-word role cue or a role compound (`ceo`, `vorstandschef`).
@@ -408,11 +429,8 @@ impl NameWords {
     /// A role cue right before the name starting at `pos` (`CEO `, `Vorstandschef `,
     /// `chief executive officer, `), in folded text.
     pub fn role_cue_before(&self, folded: &str, pos: usize) -> bool {
-        let before = folded[..pos].trim_end_matches([' ', '\n']);
-        if before.len() == pos {
-            return false;
-        }
-        let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+        let Some(before) = before_gap(folded, pos) else { return false };
+        let before = before.strip_suffix(',').unwrap_or(before).trim_end_matches(' ');
         if ends_with_phrase(before, &self.role_cues) {
             return true;
         }
@@ -458,6 +476,14 @@ fn stem_count(sorted: &[String], stem: &str, limit: usize) -> usize {
         i += 1;
     }
     n
+}
+
+/// The text before `pos` without the spaces (and at most one line break) that end it;
+/// None when nothing or a blank line separates.
+fn before_gap(text: &str, pos: usize) -> Option<&str> {
+    let before = text[..pos].trim_end_matches([' ', '\n']);
+    let gap = &text[before.len()..pos];
+    (!gap.is_empty() && gap.matches('\n').count() <= 1).then_some(before)
 }
 
 /// Words and commas of the start of `text` (up to a few), for phrase comparison.

@@ -14,6 +14,7 @@ use crate::relations::lexicon::Referent;
 /// The entity that the word at byte `pos` of sentence `sentence` refers to.
 pub fn resolve(
     analysis: &Analysis,
+    lex_preps: &dyn Fn(&str) -> bool,
     sentence: usize,
     pos: usize,
     referent: Referent,
@@ -29,7 +30,7 @@ pub fn resolve(
     }
     let from = analysis.sentences[first].span.start;
     let text = analysis.text.as_str();
-    analysis
+    let candidates = analysis
         .mentions
         .iter()
         .rev()
@@ -37,11 +38,56 @@ pub fn resolve(
         .filter(|m| {
             // A compound modifier (`Twitter-account`) is not a referent.
             let after = &text[m.span.end..];
-            !(after.starts_with('-') && after[1..].starts_with(char::is_alphanumeric))
+            let modifier = after.starts_with('-') && after[1..].starts_with(char::is_alphanumeric);
+            // A personal pronoun rarely stands for a genitive (`Twitter's users … his`).
+            let genitive = referent != Referent::Organization
+                && (after.starts_with("'s") || (after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric)));
+            !modifier && !genitive
         })
-        .map(|m| m.entity)
-        .find(|&e| {
-            let kind = analysis.entities[e].kind;
-            referent.fits(kind) && slot.contains(&kind) && !exclude.contains(&e)
-        })
+        .filter(|m| {
+            let kind = analysis.entities[m.entity].kind;
+            referent.fits(kind) && slot.contains(&kind) && !exclude.contains(&m.entity)
+        });
+    // Prefer a subject-like antecedent (not after a preposition, not a genitive) in the
+    // pronoun's sentence or the one before; else the nearest fitting one.
+    let near_from = analysis.sentences[sentence.saturating_sub(1)].span.start.max(from);
+    let mut nearest = None;
+    for m in candidates {
+        if nearest.is_none() {
+            nearest = Some(m.entity);
+        }
+        if m.span.start < near_from {
+            break;
+        }
+        if !in_phrase(analysis, lex_preps, m.span.start) && !is_genitive_at(text, m.span.end) {
+            return Some(m.entity);
+        }
+    }
+    nearest
+}
+
+/// True when the word before `start` (skipping up to two lower-case words: articles,
+/// adjectives) is a preposition.
+fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, start: usize) -> bool {
+    let words: Vec<&str> = analysis.text[..start]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .collect();
+    for w in words {
+        let folded = crate::text::fold_case(w);
+        if is_prep(&folded) {
+            return true;
+        }
+        if w.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_genitive_at(text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    after.starts_with("'s") || (after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric))
 }

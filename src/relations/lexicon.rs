@@ -58,6 +58,8 @@ pub enum Frame {
     Clause,
     /// Auxiliaries of the passive (`wordt`, `wurde`, `was`).
     AuxPassive,
+    /// Words that link a person to a title (`is`, `wordt`, `als`, `became`, `named`).
+    Copula,
     /// Auxiliaries of the perfect (`heeft`, `hat`, `has`).
     AuxPerfect,
     /// Phrases matched only to hide their words from other cues (`niet alleen`).
@@ -70,8 +72,10 @@ pub enum Frame {
     Month,
     /// Words after an amount that make it a unit price, not a deal value (`per share`).
     Unit,
-    /// Number formatting: the row `decimal` gives the decimal mark in `value`.
-    Number,
+    /// Language settings: `decimal` (the decimal mark), `verb_final` (subordinate
+    /// clauses put the verb last: nl, de), `verb_second` (a main clause that opens with
+    /// an adverbial puts the subject after the verb: nl, de), each in `value`.
+    Setting,
 }
 
 impl Frame {
@@ -94,13 +98,14 @@ impl Frame {
             "possessive" => Frame::Possessive,
             "clause" => Frame::Clause,
             "aux_passive" => Frame::AuxPassive,
+            "copula" => Frame::Copula,
             "aux_perfect" => Frame::AuxPerfect,
             "ignore" => Frame::Ignore,
             "scale" => Frame::Scale,
             "currency" => Frame::Currency,
             "month" => Frame::Month,
             "unit" => Frame::Unit,
-            "number" => Frame::Number,
+            "setting" | "number" => Frame::Setting,
             _ => return None,
         })
     }
@@ -132,13 +137,14 @@ impl Frame {
             Frame::Possessive => "possessive",
             Frame::Clause => "clause",
             Frame::AuxPassive => "aux_passive",
+            Frame::Copula => "copula",
             Frame::AuxPerfect => "aux_perfect",
             Frame::Ignore => "ignore",
             Frame::Scale => "scale",
             Frame::Currency => "currency",
             Frame::Month => "month",
             Frame::Unit => "unit",
-            Frame::Number => "number",
+            Frame::Setting => "setting",
         }
     }
 }
@@ -231,6 +237,12 @@ pub struct Lexicon {
     pub units: Vec<Vec<String>>,
     /// The decimal mark of numbers (`,` in nl and de, `.` in en).
     pub decimal: char,
+    /// Subordinate clauses are verb-final (`dat X Y overneemt`).
+    pub verb_final: bool,
+    /// Folded single-phrase forms (no `...`, no `*`) → cue indices.
+    pub forms: HashMap<String, Vec<usize>>,
+    /// Main clauses are verb-second (`In 2010 kocht X Y`: subject after the verb).
+    pub verb_second: bool,
 }
 
 /// A cue found in the text: the head span and the cues (indices) it may stand for.
@@ -317,7 +329,7 @@ impl Lexicon {
             if frame == Frame::Scale && value.parse::<f64>().is_err() {
                 return Err(err(format!("a scale needs a numeric value, not {value:?}")));
             }
-            if matches!(frame, Frame::Currency | Frame::Month | Frame::Number) && value.is_empty() {
+            if matches!(frame, Frame::Currency | Frame::Month | Frame::Setting) && value.is_empty() {
                 return Err(err(format!("a {} row needs a value", frame.as_str())));
             }
             for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
@@ -346,7 +358,7 @@ impl Lexicon {
         let mut builder = PhraseMatcherBuilder::new();
         for (i, cue) in cues.iter().enumerate() {
             // Amount words are looked up by the amount parser, not matched as cues.
-            if matches!(cue.frame, Frame::Scale | Frame::Currency | Frame::Unit | Frame::Number) {
+            if matches!(cue.frame, Frame::Scale | Frame::Currency | Frame::Unit | Frame::Setting) {
                 continue;
             }
             let head = match cue.form.split_once("...") {
@@ -365,7 +377,15 @@ impl Lexicon {
             months: HashMap::new(),
             units: Vec::new(),
             decimal: '.',
+            verb_final: false,
+            verb_second: false,
+            forms: HashMap::new(),
         };
+        for (i, cue) in cues.iter().enumerate() {
+            if cue.tail.is_empty() {
+                lexicon.forms.entry(fold_case(cue.form.trim_matches('*'))).or_default().push(i);
+            }
+        }
         for cue in &cues {
             let key = fold_case(&cue.form);
             match cue.frame {
@@ -380,14 +400,25 @@ impl Lexicon {
                     lexicon.months.insert(key, n);
                 }
                 Frame::Unit => lexicon.units.push(key.split_whitespace().map(String::from).collect()),
-                Frame::Number if key == "decimal" => {
-                    lexicon.decimal = cue.value.chars().next().unwrap_or('.');
+                Frame::Setting => {
+                    let yes = matches!(cue.value.as_str(), "true" | "yes" | "1");
+                    match key.as_str() {
+                        "decimal" => lexicon.decimal = cue.value.chars().next().unwrap_or('.'),
+                        "verb_final" => lexicon.verb_final = yes,
+                        "verb_second" => lexicon.verb_second = yes,
+                        other => return Err(Error::data(path, 0, format!("{}: unknown setting {other:?}", cue.origin))),
+                    }
                 }
                 _ => {}
             }
         }
         lexicon.cues = cues;
         Ok(lexicon)
+    }
+
+    /// True when the folded word or phrase is a cue of that frame.
+    pub fn has(&self, folded: &str, frame: Frame) -> bool {
+        self.forms.get(folded).is_some_and(|cues| cues.iter().any(|&c| self.cues[c].frame == frame))
     }
 
     /// All cue heads in `folded` (text folded with `fold_for_matching`).

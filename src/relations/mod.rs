@@ -84,17 +84,29 @@ impl RelationExtractor {
         let Some(lex) = self.lexicon(&analysis.lang) else { return Vec::new() };
         let folded = fold_for_matching(&analysis.text);
         let mut matches = lex.find(&folded);
-        // A cue inside a name (`Partners` in `Kleiner Perkins Partners`) is no cue.
+        // A cue inside a name (`Partners` in `Kleiner Perkins Partners`) is no cue, unless
+        // the "name" is the cue word used as a noun (`seine Allianz mit X`).
+        let mut hidden = Vec::new();
         let mut m = 0;
         matches.retain(|cm| {
             while m < analysis.mentions.len() && analysis.mentions[m].span.end <= cm.span.start {
                 m += 1;
             }
-            !analysis.mentions.get(m).is_some_and(|mention| mention.span.overlaps(cm.span))
+            match analysis.mentions.get(m) {
+                Some(mention) if mention.span.overlaps(cm.span) => {
+                    if mention.span == cm.span && used_as_cue(lex, &folded, cm) {
+                        hidden.push(m);
+                        true
+                    } else {
+                        false
+                    }
+                }
+                _ => true,
+            }
         });
         let mut relations = Vec::new();
         for s in 0..analysis.sentences.len() {
-            let view = View::new(analysis, lex, s, &matches);
+            let view = View::new(analysis, lex, s, &matches, &hidden);
             if !view.items.iter().any(|it| matches!(it.kind, sentence::ItemKind::Entity { .. })) {
                 continue;
             }
@@ -184,8 +196,21 @@ impl RelationExtractor {
     }
 }
 
+/// True when a name that is also a relation cue (`Allianz`, `Partner`) is used as the
+/// cue: after a possessive (`seine Allianz`) or before one of the cue's object
+/// prepositions (`Allianz mit`).
+fn used_as_cue(lex: &Lexicon, folded: &str, cm: &lexicon::CueMatch) -> bool {
+    let before = folded[..cm.span.start].trim_end();
+    let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let after = folded[cm.span.end..].trim_start();
+    let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let relation_cues = || cm.cues.iter().map(|&c| &lex.cues[c]).filter(|c| c.frame.is_relation());
+    relation_cues().next().is_some()
+        && (lex.has(prev, lexicon::Frame::Possessive) || relation_cues().any(|c| !next.is_empty() && c.object_preps.iter().any(|p| p == next)))
+}
+
 /// Entity kinds a relation accepts as subject and object.
-fn slot_kinds(kind: RelationType) -> (&'static [EntityKind], &'static [EntityKind]) {
+pub(crate) fn slot_kinds(kind: RelationType) -> (&'static [EntityKind], &'static [EntityKind]) {
     const ORG: &[EntityKind] = &[EntityKind::Organization];
     const PERSON: &[EntityKind] = &[EntityKind::Person];
     const ANY: &[EntityKind] = &[EntityKind::Organization, EntityKind::Person];
@@ -204,7 +229,8 @@ fn resolve_arg(view: &View, arg: Arg, slot: &[EntityKind], exclude: &[usize]) ->
         Via::Coref(item) => {
             let referent = view.referent(item).unwrap_or(Referent::Any);
             let pos = view.items[item].span.start;
-            coref::resolve(view.analysis, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
+            let is_prep = |w: &str| view.lex.has(w, lexicon::Frame::Prep);
+            coref::resolve(view.analysis, &is_prep, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
         }
     }
 }

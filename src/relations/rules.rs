@@ -6,7 +6,7 @@
 //! the relation's confidence: explicit syntax next to the cue scores higher than a clause
 //! subject found further away, and both higher than an organisation taken from context.
 
-use crate::model::{EntityKind, RelationType};
+use crate::model::{EntityKind, RelationType, Status};
 use crate::relations::lexicon::{Cue, Frame};
 use crate::relations::sentence::{Arg, Via, View, WINDOW};
 
@@ -106,25 +106,48 @@ impl Out<'_, '_> {
             .collect()
     }
 
+    /// True when item `i` (an entity, or a coref word) may be the object of the relation.
+    fn fits_object(&self, i: usize) -> bool {
+        match self.view.entity(i) {
+            Some(e) => crate::relations::slot_kinds(self.kind).1.contains(&self.view.analysis.entities[e].kind),
+            None => true,
+        }
+    }
+
     fn in_group(&self, arg: Arg, item: usize) -> bool {
         self.view.group(arg.item).contains(&item)
     }
 }
 
-/// `X koopt Y`, `X hat Y gekauft`, `X neemt Y over`, `Y, die X kocht`, `X's plan to buy Y`.
+/// `X koopt Y`, `X hat Y gekauft`, `X neemt Y over`, `Y, die X kocht`, `X's plan to
+/// buy Y`, and in verb-second languages `In 2010 kocht X Y`.
 fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let view = out.view;
     let c = out.c;
-    let left = view.left_args(c, 2);
+    let lex = view.lex;
+    let left = view.left_args_until(c, 2, true);
     let end = tail.unwrap_or(view.len());
-    let object = view.right_arg(c, end, &|p| cue.allows_object_prep(p));
+    let objects = view.right_args(c, end, &|p| cue.allows_object_prep(p));
+    let object = objects.iter().copied().find(|o| out.fits_object(o.item));
+    // Verb-second: after an adverbial or a subordinate clause the subject follows the
+    // finite verb (`In 2010 kocht hij X`, `…, übernahm sie X`).
+    if lex.verb_second && (left.is_empty() || view.punct(c.wrapping_sub(1)) == Some(',')) {
+        let direct = view.right_args(c, end, &|p| p.is_none());
+        if let Some(s) = direct.first().copied().filter(|s| s.dist <= 2) {
+            let rest = view.right_args(s.item, end, &|p| cue.allows_object_prep(p));
+            if let Some(o) = rest.into_iter().find(|o| !out.in_group(s, o.item) && out.fits_object(o.item)) {
+                out.emit(s, o, None, "verb.inverted", 0.85);
+                return;
+            }
+        }
+    }
     let subject = left.first().copied().or_else(|| view.possessor(c).filter(|a| a.dist <= 6));
     match (subject, object) {
         (Some(s), Some(o)) => {
             let rule = if left.is_empty() { "verb.possessor" } else { "verb.active" };
             out.emit(s, o, None, rule, if left.is_empty() { 0.85 } else { 1.0 });
         }
-        (Some(a), None) => {
+        (Some(a), None) if lex.verb_final => {
             // Verb-final clauses: both arguments before the verb.
             let prep_object = cue
                 .object_preps
@@ -141,7 +164,14 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
             if left.len() >= 2 && cue.allows_object_prep(None) && tail.is_none() {
                 let b = left[1];
                 if b.via == Via::Relative && a.via != Via::Relative {
-                    out.emit(a, b, None, "verb.relative", 0.9);
+                    // `Y, dat X overnam`: X right after the pronoun is the subject; `X,
+                    // die heeft beloofd Y over te nemen`: the antecedent is.
+                    let pronoun_then_a = a.item >= 1 && view.is_relative(a.item - 1);
+                    if pronoun_then_a {
+                        out.emit(a, b, None, "verb.relative", 0.9);
+                    } else {
+                        out.emit(b, a, None, "verb.relative", 0.9);
+                    }
                 } else {
                     out.emit(b, a, None, "verb.final", 0.85);
                 }
@@ -181,8 +211,14 @@ fn active_perfect(view: &View, c: usize) -> bool {
 fn participle(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let view = out.view;
     let c = out.c;
+    let perfect = active_perfect(view, c);
     let agent = view.prep_arg(c, &cue.subject_preps, 6, 10);
-    let Some(agent) = agent.filter(|_| !active_perfect(view, c)) else {
+    let Some(agent) = agent.filter(|_| !perfect) else {
+        // An agent that is not a name (`door studenten opgezet`): passive, but the
+        // subject is unknown.
+        if !perfect && agent_phrase_without_name(view, c, cue) {
+            return;
+        }
         verb(out, cue, tail);
         return;
     };
@@ -202,6 +238,16 @@ fn participle(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     }
 }
 
+/// True when a preposition of the agent stands right before the participle (`door
+/// studenten opgezet`, `von Investoren übernommen`) or right after it (`acquired by
+/// investors`).
+fn agent_phrase_without_name(view: &View, c: usize, cue: &Cue) -> bool {
+    let is_agent_prep = |j: usize| cue.subject_preps.iter().any(|p| *p == view.items[j].folded);
+    let before = (c.saturating_sub(4)..c).any(|j| is_agent_prep(j) && view.is(j, Frame::Prep));
+    let after = (c + 1..(c + 2).min(view.len())).any(|j| is_agent_prep(j) && view.is(j, Frame::Prep));
+    before || after
+}
+
 /// Converse phrases: `Y kwam in handen van X`, `Y haalde geld op bij X`.
 fn passive(out: &mut Out, cue: &Cue) {
     let view = out.view;
@@ -216,7 +262,7 @@ fn passive(out: &mut Out, cue: &Cue) {
     let object = view
         .left_args(c, 2)
         .into_iter()
-        .find(|a| !out.in_group(s, a.item))
+        .find(|a| !out.in_group(s, a.item) && a.dist <= 6)
         .or_else(|| view.right_arg(c, view.len(), &|p| p.is_none()).filter(|o| !out.in_group(s, o.item)));
     if let Some(o) = object {
         out.emit(s, o, None, "passive", 0.95);
@@ -249,7 +295,7 @@ fn nominal(out: &mut Out, cue: &Cue) {
     let view = out.view;
     let c = out.c;
     if let Some((a, b)) = view.pair_before(c) {
-        out.emit(a, b, None, "nominal.pair", 0.85);
+        out.push(a, b, None, "nominal.pair", 0.85);
         return;
     }
     let object = view
@@ -270,14 +316,14 @@ fn nominal(out: &mut Out, cue: &Cue) {
                 out.emit(s, o, None, "nominal.subject", 0.85);
             }
         }
-        (Some(s), None) => {
+        (Some(s), None) if cue.weight >= 0.5 && cue.status.is_some_and(|st| st.status == Status::Pursuing) => {
             // `Y rejected X's offer`, `Y received an offer from X`: the clause subject is
             // the other side.
             if let Some(o) = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item) {
                 out.emit(s, o, None, "nominal.receiver", 0.75);
             }
         }
-        (None, None) => {}
+        _ => {}
     }
 }
 
@@ -322,6 +368,9 @@ fn title(out: &mut Out, cue: &Cue) {
     let after_title = (c + 1..(c + 3).min(view.len()))
         .find(|&j| view.entity(j).is_some() || view.punct(j) != Some(','))
         .filter(|&j| view.entity(j).is_some() && !view.items[j].genitive && !view.items[j].modifier)
+        // `its chairman, X, said`: after a comma the name must be closed off as an
+        // apposition (not `CSR shareholders, Kelman said`).
+        .filter(|&j| j == c + 1 || matches!(view.punct(view.group(j).last().copied().unwrap_or(j) + 1), Some(',' | ')' | '.')) || j + 1 >= view.len())
         .map(|j| Arg { item: j, via: Via::Direct, dist: j - c })
         .filter(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item));
     let after_org = of_phrase.and_then(|o| {
@@ -340,7 +389,14 @@ fn title(out: &mut Out, cue: &Cue) {
     } else if let Some(h) = view
         .left_args(c, 2)
         .into_iter()
-        .find(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item))
+        .find(|a| holder_ok(a) && a.via != Via::Coref(a.item) && org.is_none_or(|o| o.item != a.item))
+        .filter(|a| {
+            // A linking word between the holder and the title, or (verb-final) after it.
+            let before = (a.item + 1..c).any(|j| view.is(j, Frame::Copula));
+            let after = view.lex.verb_final
+                && (c + 1..(c + 9).min(view.len())).take_while(|&j| !view.is_barrier(j)).any(|j| view.is(j, Frame::Copula));
+            before || after || a.via == Via::Relative
+        })
     {
         (Some(h), "title.copula", 0.8)
     } else {
@@ -352,7 +408,7 @@ fn title(out: &mut Out, cue: &Cue) {
             let rule = if holder_rule == "title.copula" { holder_rule } else { org_rule };
             out.emit(h, o, None, rule, factor);
         }
-        None if holder_rule != "title.copula" => {
+        None if holder_rule != "title.copula" && out.kind.is_role() => {
             if let Some(e) = context_org(view, c, h) {
                 out.list.push(Candidate {
                     kind: out.kind,
@@ -396,8 +452,9 @@ fn apposition_before(view: &View, c: usize) -> Option<Arg> {
     (!it.genitive && !it.modifier).then_some(Arg { item: k, via: Via::Direct, dist: c - k })
 }
 
-/// The organisation a title without one refers to: the nearest organisation mentioned
-/// before it in the paragraph or the two sentences before.
+/// The organisation a title without one refers to (`aldus directeur X`): among the
+/// organisations mentioned in the paragraph or the three sentences before, the one the
+/// document mentions most (the nearest on ties).
 fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
     let analysis = view.analysis;
     let holder_entity = view.entity(holder.item);
@@ -405,17 +462,25 @@ fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
     let sentence = &analysis.sentences[view.sentence];
     let first = (0..=view.sentence)
         .rev()
-        .take_while(|&s| analysis.sentences[s].paragraph == sentence.paragraph || view.sentence - s <= 2)
+        .take_while(|&s| analysis.sentences[s].paragraph == sentence.paragraph || view.sentence - s <= 3)
         .last()
         .unwrap_or(view.sentence);
     let from = analysis.sentences[first].span.start;
-    analysis
-        .mentions
-        .iter()
-        .rev()
-        .filter(|m| m.span.end <= pos && m.span.start >= from)
-        .map(|m| m.entity)
-        .find(|&e| Some(e) != holder_entity && analysis.entities[e].kind == EntityKind::Organization)
+    let mut count = vec![0usize; analysis.entities.len()];
+    for m in &analysis.mentions {
+        count[m.entity] += 1;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for m in analysis.mentions.iter().rev().filter(|m| m.span.end <= pos && m.span.start >= from) {
+        let e = m.entity;
+        if Some(e) == holder_entity || analysis.entities[e].kind != EntityKind::Organization {
+            continue;
+        }
+        if best.is_none_or(|(_, n)| count[e] > n) {
+            best = Some((e, count[e]));
+        }
+    }
+    best.map(|(e, _)| e)
 }
 
 /// Mergers and partnerships: `X en Y fuseren`, `de fusie tussen X en Y`, `X partners
@@ -434,7 +499,7 @@ fn symmetric(out: &mut Out, cue: &Cue) {
         of_party = Some(a);
     }
     if let Some((a, b)) = view.pair_before(c) {
-        out.emit(a, b, None, "symmetric.pair", 0.85);
+        out.push(a, b, None, "symmetric.pair", 0.85);
         return;
     }
     let with = view

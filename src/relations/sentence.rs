@@ -71,14 +71,14 @@ pub struct View<'a> {
 impl<'a> View<'a> {
     /// Builds the items of sentence `sentence`. `matches` are the document's cue matches
     /// (already without those overlapping a mention), sorted by start.
-    pub fn new(analysis: &'a Analysis, lex: &'a Lexicon, sentence: usize, matches: &[CueMatch]) -> View<'a> {
+    pub fn new(analysis: &'a Analysis, lex: &'a Lexicon, sentence: usize, matches: &[CueMatch], hidden: &[usize]) -> View<'a> {
         let text = analysis.text.as_str();
         let span = analysis.sentences[sentence].span;
         let tokens = tokenize(text, span);
         let mentions: Vec<usize> = (0..analysis.mentions.len())
             .filter(|&m| {
                 let s = analysis.mentions[m].span;
-                s.start >= span.start && s.start < span.end
+                s.start >= span.start && s.start < span.end && !hidden.contains(&m)
             })
             .collect();
         let cue_matches: Vec<&CueMatch> =
@@ -146,6 +146,7 @@ impl<'a> View<'a> {
         let mut view = View { analysis, lex, sentence, items };
         view.resolve_tails(&tokens, &token_of_item);
         view.absorb_parentheticals();
+        view.demote_descriptors();
         view
     }
 
@@ -165,7 +166,7 @@ impl<'a> View<'a> {
                     continue;
                 }
                 let n = cue.tail.len();
-                let found = (next_token..tokens.len().min(next_token + 20))
+                let found = (next_token..tokens.len().min(next_token + 14))
                     .find(|&k| k + n <= tokens.len() && (0..n).all(|o| folded_tokens[k + o] == cue.tail[o]));
                 if let Some(k) = found {
                     if let Some(item) = item_of_token(k) {
@@ -174,6 +175,16 @@ impl<'a> View<'a> {
                 }
             }
             self.items[idx].kind = if kept.is_empty() { ItemKind::Word } else { ItemKind::Cue { cues: kept } };
+        }
+    }
+
+    /// A company noun right before a name describes it (`het platform X`, `der Konzern
+    /// X`, `the company X`): it is not an anaphor there.
+    fn demote_descriptors(&mut self) {
+        for i in 0..self.items.len().saturating_sub(1) {
+            if self.is(i, Frame::Coref) && matches!(self.items[i + 1].kind, ItemKind::Entity { .. }) {
+                self.items[i].kind = ItemKind::Word;
+            }
         }
     }
 
@@ -305,6 +316,11 @@ impl<'a> View<'a> {
             if self.is(j, Frame::Prep) {
                 return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
             }
+            // A title right before a name describes it (`van topman X`, `investeerder X`).
+            if j + 1 == i && self.is(j, Frame::Title) && !self.is(j, Frame::Prep) {
+                words += 1;
+                continue;
+            }
             if self.is_relation_cue(j) {
                 return Some(PrepBefore::Cue(j));
             }
@@ -396,7 +412,7 @@ impl<'a> View<'a> {
         before
     }
 
-    fn is_arg_item(&self, i: usize) -> bool {
+    pub fn is_arg_item(&self, i: usize) -> bool {
         i < self.len() && (self.entity(i).is_some() || self.is(i, Frame::Coref)) && !self.items[i].modifier
     }
 
@@ -473,19 +489,36 @@ impl<'a> View<'a> {
 
     /// Nominative arguments to the left of `c`, nearest first (at most `max`).
     pub fn left_args(&self, c: usize, max: usize) -> Vec<Arg> {
+        self.left_args_until(c, max, false)
+    }
+
+    /// Like [`View::left_args`]; with `stop_at_predicates` the search ends at another
+    /// verb cue (its arguments are not ours).
+    pub fn left_args_until(&self, c: usize, max: usize, stop_at_predicates: bool) -> Vec<Arg> {
         let mut out = Vec::new();
         let mut j = c;
         let lo = c.saturating_sub(WINDOW);
         while j > lo {
             j -= 1;
             if self.is_barrier(j) {
+                // A clause word with no subject after it (`…, maar is overgenomen door Y`)
+                // shares the subject of the clause before.
+                let ellipsis = out.is_empty()
+                    && self.punct(j).is_none()
+                    && !self.is_arg_item(j + 1)
+                    && self.punct(j + 1).is_none();
+                if ellipsis {
+                    continue;
+                }
+                break;
+            }
+            if stop_at_predicates && j + 1 < c && self.is_predicate(j) {
                 break;
             }
             if self.is_relative(j) {
-                // `X, die ...` / `X, which ...`: the antecedent.
-                let k = j - 1;
-                if k > 0 && self.entity(k - 1).is_some() && !self.items[k - 1].genitive {
-                    out.push(Arg { item: k - 1, via: Via::Relative, dist: c - (k - 1) });
+                // `X, die ...`, `X entwickelt, die ...`: the antecedent.
+                if let Some(k) = self.antecedent(j) {
+                    out.push(Arg { item: k, via: Via::Relative, dist: c - k });
                 }
                 break;
             }
@@ -511,24 +544,60 @@ impl<'a> View<'a> {
         out
     }
 
+    /// The antecedent of the relative pronoun at `r` (after a comma): the entity before
+    /// the comma, possibly followed by up to two words (`die Firma X entwickelt, die`).
+    pub fn antecedent(&self, r: usize) -> Option<usize> {
+        let mut k = r.checked_sub(2)?;
+        for _ in 0..3 {
+            if self.entity(k).is_some() {
+                return (!self.items[k].genitive).then_some(k);
+            }
+            if !self.is_word(k) {
+                return None;
+            }
+            k = k.checked_sub(1)?;
+        }
+        None
+    }
+
     /// The first argument to the right of `c` (up to `end`, exclusive) whose preposition
     /// `accept` allows (`None` = no preposition: a direct object).
     pub fn right_arg(&self, c: usize, end: usize, accept: &dyn Fn(Option<&str>) -> bool) -> Option<Arg> {
+        self.right_args(c, end, accept).into_iter().next()
+    }
+
+    /// Every argument to the right of `c` that `accept` allows, nearest first, up to the
+    /// end of the clause. After a verb, a comma ends the search (`X overnam als CEO,
+    /// verloor het bedrijf …`).
+    pub fn right_args(&self, c: usize, end: usize, accept: &dyn Fn(Option<&str>) -> bool) -> Vec<Arg> {
+        let mut out = Vec::new();
         let end = end.min(self.len()).min(c + 1 + WINDOW);
+        let predicate = self.is_predicate(c);
         let mut j = c + 1;
         while j < end {
             if self.is_barrier(j) || self.is_relative(j) {
-                return None;
+                break;
             }
             if j > c + 1 && self.is_predicate(j) {
-                return None;
+                break;
+            }
+            if predicate && self.punct(j) == Some(',') && !out.is_empty() {
+                break;
+            }
+            if predicate && self.punct(j) == Some(',') && !self.is_arg_item(j + 1) {
+                break;
             }
             if self.is_arg_item(j) {
-                if self.items[j].modifier || self.items[j].genitive {
+                if self.items[j].modifier {
                     j += 1;
                     continue;
                 }
-                let ok = match self.prep_before(j) {
+                let intro = self.prep_before(j);
+                if self.items[j].genitive && !matches!(intro, Some(PrepBefore::Prep(..))) {
+                    j += 1;
+                    continue;
+                }
+                let ok = match intro {
                     Some(PrepBefore::Prep(p, _)) => accept(Some(&p)),
                     Some(PrepBefore::Cue(k)) if k == c => {
                         accept(None) || self.cue_ends_with_prep(c, accept) || self.det_before(j).is_some_and(|d| accept(Some(&d)))
@@ -537,15 +606,15 @@ impl<'a> View<'a> {
                 };
                 if ok {
                     let via = if self.entity(j).is_some() { Via::Direct } else { Via::Coref(j) };
-                    return Some(Arg { item: j, via, dist: j - c });
+                    out.push(Arg { item: j, via, dist: j - c });
                 }
-                // Skip the whole group: its members share the preposition.
+                // Skip the rest of the group: its members share the preposition.
                 j = self.group(j).last().copied().unwrap_or(j) + 1;
                 continue;
             }
             j += 1;
         }
-        None
+        out
     }
 
     /// True when the cue phrase at `c` ends with a preposition `accept` allows (`bid for`).

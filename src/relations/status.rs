@@ -93,15 +93,23 @@ pub fn resolve(view: &View, c: usize, cue: &Cue, kind: RelationType) -> Outcome 
         return Outcome::Drop;
     }
     let status_of = |m: &Cue| m.status.map(|s| s.status);
-    let abandoned = mods
-        .iter()
-        .any(|(j, m)| m.frame == Frame::Modality && status_of(m) == Some(Status::Abandoned) && same_clause(view, *j, c));
+    // `abandoned` reaches across a comma only after a contrast word (`tried to buy Y,
+    // but lost to Z`), so that `X buys Y, drops Z` keeps its own status.
+    let reaches = |j: usize| {
+        let (lo, hi) = if j < c { (j, c) } else { (c, j) };
+        let comma = (lo + 1..hi).any(|k| view.punct(k) == Some(','));
+        let contrast = j > c && (c + 1..j).any(|k| view.is(k, Frame::Clause));
+        same_clause(view, j, c) && (!comma || contrast)
+    };
+    let abandoned =
+        mods.iter().any(|(j, m)| m.frame == Frame::Modality && status_of(m) == Some(Status::Abandoned) && reaches(*j));
     let status = if abandoned {
         Some(Status::Abandoned)
     } else if let Some((_, m)) = near_before {
         status_of(m)
     } else if let Some((_, m)) = mods
         .iter()
+        .filter(|_| matches!(cue.frame, Frame::Verb | Frame::Participle | Frame::Sale))
         .filter(|(j, m)| *j > c && j - c <= NEAR_AFTER && m.frame == Frame::Modality)
         .min_by_key(|(j, _)| *j)
     {

@@ -5,8 +5,9 @@
 //! - a blank line ends a sentence and a paragraph;
 //! - a single line break ends a sentence when the line ends with sentence punctuation,
 //!   when it is the first line (the headline), when the next line is indented, or when
-//!   the line is short and the next starts with a capital (a headline, caption or list
-//!   item); otherwise it is a wrapped line and the sentence goes on;
+//!   the line is short, has no lower-case stop word and the next starts with a capital
+//!   (a headline, caption or list item); otherwise it is a wrapped line and the
+//!   sentence goes on;
 //! - inside a line, `.`, `!` or `?` (and closing quotes) followed by space and a capital,
 //!   digit or quote ends a sentence, unless the dot ends an abbreviation from the
 //!   language data (`bijv.`, `z.B.`, `Inc.`, `Mrd.`), an initial (`J. Smith`) or a
@@ -79,7 +80,12 @@ pub fn segment(text: &str, langs: &Languages, lang: &str) -> Vec<Sentence> {
         let next_blank = next.is_none_or(|n| n.trim().is_empty());
         let next_indented = next.is_some_and(|n| n.starts_with([' ', '\t']));
         let next_upper = next.and_then(|n| n.trim_start().chars().next()).is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"');
-        let headline = !ends_punct && trimmed.chars().count() < SHORT_LINE && next_upper;
+        // Wrapped prose (`Robert Halmi Inc said it and Hal Roach` + `Studios Inc signed…`)
+        // has lower-case function words; a headline or list item rarely does.
+        let prose = trimmed.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.chars().next().is_some_and(char::is_lowercase) && langs.get(lang).is_some_and(|l| l.stopwords.contains(w))
+        });
+        let headline = !ends_punct && trimmed.chars().count() < SHORT_LINE && next_upper && !prose;
         let breaks = next_blank || ends_punct || line_idx == 0 || next_indented || headline;
         if breaks {
             if let Some(s) = sentence_start.take() {

@@ -13,4 +13,4 @@ const candidates = [
   here,
 ].filter(Boolean);
 const base = candidates.find((d) => fs.existsSync(path.join(d, 'node_modules'))) ?? here;
-export const load = createRequire(path.join(base, 'package.json'));
+export const load = createRequire(path.resolve(base, 'package.json'));

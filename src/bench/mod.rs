@@ -1,0 +1,1 @@
+//! Benchmarks (`dealgraph bench`): figures, not pass/fail. Being written.
