@@ -244,7 +244,7 @@ impl EntityFinder {
             if let Some((pos, prev)) = doc.word_before(m.span.start) {
                 // A first name capitalised in mid-sentence (`Nick Ferguson`, `Matt
                 // Williams`); in German not a noun that is also a name (`Bank`).
-                let first_name = w.is_plausible_first_name(prev)
+                let first_name = w.is_plausible_first_name(doc.lang, prev)
                     || (w.is_first_name(prev)
                         && !doc.initial(pos)
                         && !w.is_function_word(prev)
@@ -254,7 +254,7 @@ impl EntityFinder {
                     return None;
                 }
             }
-            if w.is_plausible_first_name(written) {
+            if w.is_distinct_first_name(written) {
                 if let Some((_, next)) = doc.word_after(m.span.end) {
                     let surname_like = starts_upper(next)
                         && !is_all_caps(next)
@@ -316,7 +316,7 @@ impl EntityFinder {
         }
         // Places, first names and titles (`Head of …`) are always capitalised; so are
         // German nouns; an acronym written as a word (`Vice` for `VICE`) is a word.
-        if w.is_place_name(written) || w.is_plausible_first_name(written) || w.is_role_part(written) {
+        if w.is_place_name(written) || w.is_distinct_first_name(written) || w.is_role_part(written) {
             return false;
         }
         let upper = written.to_uppercase();
@@ -631,6 +631,7 @@ mod tests {
 
     const COMPANIES: &str = "\
 acme,Organization,Acme Holding N.V.,Acme,,false
+zwirbel,Organization,Zwirbelstak,,,false
 siemens,Organization,Siemens AG,Siemens,Q81230,false
 netflix,Organization,Netflix,,Q907311,false
 bayer,Organization,Bayer AG,Bayer,,false
@@ -649,7 +650,7 @@ philips,Organization,Koninklijke Philips N.V.,Philips,,false
                 ("en", COMPANIES, "Pineapple growers sued Apple Inc. on Monday.", &[("Apple Inc.", "apple")]),
                 ("de", COMPANIES, "In SAPporo feiert SAP ein Fest.", &[("SAP", "sap")]),
                 ("nl", COMPANIES, "Het\u{00A0}bod van Sie\u{00AD}mens op Acme\u{00A0}Holding N.V. is rond.", &[("Sie\u{00AD}mens", "siemens"), ("Acme\u{00A0}Holding N.V.", "acme")]),
-                ("en", COMPANIES, "Net\u{FB02}ix? No: Netflix\u{2019}s rival is Apple.", &[("Netflix", "netflix"), ("Apple", "apple")]),
+                ("en", COMPANIES, "Net\u{FB02}ix? No: Netflix\u{2019}s rival is Apple.", &[("Net\u{FB02}ix", "netflix"), ("Netflix", "netflix"), ("Apple", "apple")]),
                 ("de", COMPANIES, "Die Aktie von Siemens\u{0301} fiel; Siemens stieg.", &[("Siemens", "siemens")]),
                 ("en", COMPANIES, "Microsoft's bid: MICROSOFT TO BUY LINKEDIN", &[("Microsoft", "microsoft"), ("MICROSOFT", "microsoft"), ("LINKEDIN", "linkedin")]),
             ],
@@ -661,7 +662,7 @@ philips,Organization,Koninklijke Philips N.V.,Philips,,false
     fn genitives_and_compounds() {
         check(
             &[
-                ("nl", COMPANIES, "Philips' winst en Acmes omzet stegen.", &[("Philips", "philips"), ("Acme", "acme")]),
+                ("nl", COMPANIES, "Philips' winst en Zwirbelstaks omzet stegen.", &[("Philips", "philips"), ("Zwirbelstak", "zwirbel")]),
                 ("de", COMPANIES, "Siemens' Umsatz und der Siemens-Chef.", &[("Siemens", "siemens"), ("Siemens", "siemens")]),
                 ("en", COMPANIES, "Netflix's plan and Netflix\u{2019}s price.", &[("Netflix", "netflix"), ("Netflix", "netflix")]),
                 ("nl", COMPANIES, "Een Netflix-account en een Acme-topman.", &[("Netflix", "netflix"), ("Acme", "acme")]),
@@ -760,8 +761,8 @@ paul,Organization,Paul,,,false
         let rows = "salomon,Organization,Salomon,,,false\n";
         check(
             &[
-                ("en", rows, "Underwriters include Salomon Brothers Inc and others.", &[("Salomon Brothers Inc", "salomon-brothers-inc")]),
-                ("nl", rows, "Het bedrijf Krullenbol B.V. groeit. Krullenbol wil naar de beurs.", &[("Krullenbol B.V.", "krullenbol"), ("Krullenbol", "krullenbol")]),
+                ("en", rows, "Underwriters include Salomon Brothers Inc and others.", &[("Salomon Brothers Inc", "salomon-brothers")]),
+                ("nl", rows, "Het bedrijf Zwirbelstak B.V. groeit. Zwirbelstak wil naar de beurs.", &[("Zwirbelstak B.V.", "zwirbelstak"), ("Zwirbelstak", "zwirbelstak")]),
                 ("nl", rows, "Volgens Gerard Sanderink gaat het goed. Gerard Sanderinks bedrijf groeit.", &[("Gerard Sanderink", "gerard-sanderink"), ("Gerard Sanderink", "gerard-sanderink")]),
             ],
             true,

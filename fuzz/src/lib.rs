@@ -8,7 +8,7 @@
 //!   own text out of the document (in chars), sentences and mentions lie on char
 //!   boundaries of the normalised text, and the result is deterministic.
 //! - [`gazetteer_csv`]: arbitrary bytes as a gazetteer CSV: parsing, `check`, loading,
-//!   building the name automaton and matching with it.
+//!   building the name automaton and matching with it (matches on char boundaries).
 //! - [`offsets`]: the normalisation offset map: every span maps inside the original text,
 //!   monotonically; case folding keeps byte offsets.
 
@@ -20,7 +20,6 @@ use dealgraph::gazetteer::NameMatcher;
 use dealgraph::input::decode_bytes;
 use dealgraph::output::to_output;
 use dealgraph::pipeline::{Extractor, ExtractorOptions};
-use dealgraph::resolve::EntityFinder;
 use dealgraph::text::lang::Languages;
 use dealgraph::text::{fold_case, fold_for_matching, normalize, segment};
 
@@ -116,11 +115,12 @@ pub fn gazetteer_csv(data: &[u8]) {
     }
     let normalized = normalize(&text).text;
     let folded = fold_for_matching(&normalized);
-    let sentences = segment(&normalized, languages(), "de");
-    let finder = EntityFinder::new(names, true);
-    let resolved = finder.find(&normalized, &folded, &sentences, "de");
-    for mention in &resolved.mentions {
-        assert!(mention.span.end <= normalized.len() && normalized.is_char_boundary(mention.span.start) && normalized.is_char_boundary(mention.span.end));
+    let n_entries = names.entries().len() as u32;
+    for found in names.find(&normalized, &folded) {
+        let span = found.span;
+        assert!(span.start <= span.end && span.end <= normalized.len(), "match {span:?} outside the text");
+        assert!(normalized.is_char_boundary(span.start) && normalized.is_char_boundary(span.end), "match {span:?} not on char boundaries");
+        assert!(found.entries.iter().all(|&e| e < n_entries), "match of an entry that does not exist");
     }
 }
 

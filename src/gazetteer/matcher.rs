@@ -107,6 +107,11 @@ impl PhraseMatcherBuilder {
         self.patterns.len()
     }
 
+    /// The folded, deduplicated patterns, in index order.
+    pub fn into_patterns(self) -> Vec<String> {
+        self.patterns
+    }
+
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
     }

@@ -99,32 +99,15 @@ impl NameMatcher {
     /// Compiles the gazetteer. Organisation names ending in a legal form also match
     /// without it (`Siemens AG` → `Siemens`).
     pub fn new(gazetteer: Gazetteer) -> Result<NameMatcher> {
-        let legal = legal_forms();
-        let mut builder = PhraseMatcherBuilder::new().genitive_s(true);
-        builder.reserve(gazetteer.entries.len() * 2);
-        let mut forms: Vec<Form> = Vec::with_capacity(gazetteer.entries.len() * 2);
-        for (i, entry) in gazetteer.entries.iter().enumerate() {
-            let mut add = |form: &str, derived: bool, builder: &mut PhraseMatcherBuilder| {
-                let form = if form.contains(char::is_whitespace) { collapse_spaces(form) } else { form.to_string() };
-                if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-                    return;
-                }
-                builder.add(&form, forms.len() as u32);
-                forms.push(Form { entry: i as u32, text: form.into_boxed_str(), derived });
-            };
-            for name in entry.names() {
-                add(name, false, &mut builder);
-                if entry.kind == crate::model::EntityKind::Organization {
-                    if let Some(short) = strip_legal_form(name, &legal) {
-                        if !entry.names().any(|n| n == short) {
-                            add(&short, true, &mut builder);
-                        }
-                    }
-                }
-            }
-        }
+        let (builder, forms) = collect_forms(&gazetteer);
         let phrases = builder.build()?;
         Ok(NameMatcher { gazetteer, phrases, forms })
+    }
+
+    /// The folded, deduplicated patterns the automaton of `gazetteer` holds (for the
+    /// benchmark's plain automaton).
+    pub fn patterns_of(gazetteer: &Gazetteer) -> Vec<String> {
+        collect_forms(gazetteer).0.into_patterns()
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -189,6 +172,35 @@ impl NameMatcher {
     }
 }
 
+/// Every surface form of the gazetteer, added to a phrase matcher builder.
+fn collect_forms(gazetteer: &Gazetteer) -> (PhraseMatcherBuilder, Vec<Form>) {
+    let legal = legal_forms();
+    let mut builder = PhraseMatcherBuilder::new().genitive_s(true);
+    builder.reserve(gazetteer.entries.len() * 2);
+    let mut forms: Vec<Form> = Vec::with_capacity(gazetteer.entries.len() * 2);
+    for (i, entry) in gazetteer.entries.iter().enumerate() {
+        let mut add = |form: &str, derived: bool, builder: &mut PhraseMatcherBuilder| {
+            let form = if form.contains(char::is_whitespace) { collapse_spaces(form) } else { form.to_string() };
+            if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                return;
+            }
+            builder.add(&form, forms.len() as u32);
+            forms.push(Form { entry: i as u32, text: form.into_boxed_str(), derived });
+        };
+        for name in entry.names() {
+            add(name, false, &mut builder);
+            if entry.kind == crate::model::EntityKind::Organization {
+                if let Some(short) = strip_legal_form(name, &legal) {
+                    if !entry.names().any(|n| n == short) {
+                        add(&short, true, &mut builder);
+                    }
+                }
+            }
+        }
+    }
+    (builder, forms)
+}
+
 /// How `written` fits `form` (same letters up to case, guaranteed by the matcher).
 pub fn case_fit(written: &str, form: &str) -> Option<CaseFit> {
     if written == form {
@@ -217,8 +229,17 @@ pub fn case_fit(written: &str, form: &str) -> Option<CaseFit> {
 /// Is the line around `span` written in capitals (at least two words, four in five
 /// letters upper case)? Such a line is a headline: case says nothing there.
 pub fn in_caps_line(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    // The line, but no more than a few hundred bytes either side (long unwrapped text).
+    let mut lo = span.start.saturating_sub(300);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (span.end + 300).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let start = text[lo..span.start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let end = text[span.end..hi].find('\n').map_or(hi, |i| span.end + i);
     let line = &text[start..end];
     let (mut upper, mut lower, mut words) = (0usize, 0usize, 0usize);
     let mut in_word = false;

@@ -67,6 +67,8 @@ pub struct NameWords {
     /// Folded function words by language, and of all languages together.
     function_words: HashMap<String, HashSet<String>>,
     all_function_words: HashSet<String>,
+    /// Folded stop words of all languages (always lower case in running text).
+    stopwords: HashSet<String>,
     /// Folded common words by language.
     common: HashMap<String, HashSet<String>>,
     /// Sorted folded common words of the languages that capitalise nouns (prefix test).
@@ -160,6 +162,7 @@ impl NameWords {
         w.place_prefixes = w.places.iter().map(|p| p.chars().take(4).collect()).collect();
         let langs = Languages::bundled();
         for data in langs.by_code.values() {
+            w.stopwords.extend(data.stopwords.iter().cloned());
             let set = w.function_words.entry(data.code.clone()).or_default();
             set.extend(data.stopwords.iter().cloned());
             set.extend(data.function_words.iter().cloned());
@@ -193,6 +196,12 @@ impl NameWords {
     /// in capitals (`US`, `MIT`) are acronyms, not function words.
     pub fn is_function_word(&self, word: &str) -> bool {
         !is_all_caps(word) && self.all_function_words.contains(&fold_case(word))
+    }
+
+    /// A stop word of any language (`der`, `and`, `het`): written in lower case except
+    /// at a sentence start or in a Title Case headline.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        !is_all_caps(word) && self.stopwords.contains(&fold_case(word))
     }
 
     /// A function word of `lang`.
@@ -272,10 +281,22 @@ impl NameWords {
         self.first_names.contains(word)
     }
 
-    /// A first name that is not also an ordinary word or a place (`Roland`, `Satya`; not
-    /// `Bank`, `Am`, `April`, `Justice`).
-    pub fn is_plausible_first_name(&self, word: &str) -> bool {
-        self.is_first_name(word) && !self.is_plain_word(word) && !self.is_place(word) && !self.is_function_word(word)
+    /// A first name that, capitalised in a text of `lang`, is likely one: not a function
+    /// word (`Am`, `April`), a place or a nationality, and in a language that
+    /// capitalises nouns not a noun of it (`Bank`, `Ende`). In English and Dutch a
+    /// capitalised `Mark` or `Jan` is a name, though `mark` and `jan` are words too.
+    pub fn is_plausible_first_name(&self, lang: &str, word: &str) -> bool {
+        self.is_first_name(word)
+            && !self.is_function_word(word)
+            && !self.is_place(word)
+            && !self.is_demonym(lang, word)
+            && !(self.capitalises_nouns(lang) && self.is_common_in(lang, word))
+    }
+
+    /// A first name that is no word of any language (`Paul`, `Elon`; not `Visa`, `Mark`):
+    /// a capital on it says nothing about a company.
+    pub fn is_distinct_first_name(&self, word: &str) -> bool {
+        self.is_first_name(word) && !self.is_plain_word(word) && !self.is_function_word(word) && !self.is_place(word)
     }
 
     /// A country, region or continent (as written), or a country code (`US`, `EU`).
@@ -354,14 +375,16 @@ impl NameWords {
             }
             return None;
         }
-        let skip = if rest.starts_with(", ") {
-            2
-        } else if rest.starts_with(' ') || rest.starts_with('\n') {
-            1
-        } else {
+        if rest.starts_with(", ") {
+            // `Acme, Inc.`, `Acme, N.V.`; but `Acme, Group Nine` is a list.
+            let end = self.legal_form_at(text, pos + 2)?;
+            let form = &text[pos + 2..end];
+            return (form.contains('.') || form.chars().count() <= 4).then_some(end);
+        }
+        if !(rest.starts_with(' ') || rest.starts_with('\n')) {
             return None;
-        };
-        self.legal_form_at(text, pos + skip)
+        }
+        self.legal_form_at(text, pos + 1)
     }
 
     // ---- Cues (on folded text) ----------------------------------------------------
@@ -550,9 +573,10 @@ mod tests {
         assert!(!w.is_common_in("de", "Google"));
         assert!(w.is_common_in("de", "Ende"));
         assert!(w.is_common_in("en", "target"));
-        assert!(w.is_plausible_first_name("Roland"));
-        assert!(!w.is_plausible_first_name("Bank"));
-        assert!(!w.is_plausible_first_name("April"));
+        assert!(w.is_plausible_first_name("de", "Roland"));
+        assert!(w.is_plausible_first_name("nl", "Jan"));
+        assert!(!w.is_plausible_first_name("de", "Bank"));
+        assert!(!w.is_plausible_first_name("en", "April"));
         assert!(w.is_place("Österreich") && w.is_place("US"));
     }
 

@@ -42,7 +42,7 @@ pub fn find(text: &str, span: Span, lex: &Lexicon) -> Vec<Found> {
                 continue;
             }
             // Skip the rest of this number.
-            while pos < end && text.as_bytes()[pos].is_ascii_digit() || (pos < end && matches!(text.as_bytes()[pos], b'.' | b',')) {
+            while pos < end && (text.as_bytes()[pos].is_ascii_digit() || matches!(text.as_bytes()[pos], b'.' | b',')) {
                 pos += 1;
             }
             continue;
@@ -57,13 +57,11 @@ fn number_end(text: &str, start: usize, end: usize) -> usize {
     let b = text.as_bytes();
     let mut i = start;
     while i < end {
-        if b[i].is_ascii_digit() {
-            i += 1;
-        } else if matches!(b[i], b'.' | b',') && i + 1 < end && b[i + 1].is_ascii_digit() {
-            i += 1;
-        } else {
+        let separator_then_digit = matches!(b[i], b'.' | b',') && i + 1 < end && b[i + 1].is_ascii_digit();
+        if !(b[i].is_ascii_digit() || separator_then_digit) {
             break;
         }
+        i += 1;
     }
     i
 }
@@ -77,7 +75,11 @@ pub fn parse_number(raw: &str, decimal: char) -> Option<f64> {
         // Both: the last one is the decimal mark.
         let last_dot = raw.rfind('.').unwrap_or(0);
         let last_comma = raw.rfind(',').unwrap_or(0);
-        if last_dot > last_comma { ('.', ',') } else { (',', '.') }
+        if last_dot > last_comma {
+            ('.', ',')
+        } else {
+            (',', '.')
+        }
     } else if n_dots + n_commas == 0 {
         (decimal, grouping)
     } else {
@@ -111,7 +113,8 @@ fn next_word(text: &str, pos: usize, end: usize) -> Option<(String, usize)> {
             break;
         }
     }
-    (i > start).then(|| (fold_case(text[start..i].trim_end_matches('-')), start + text[start..i].trim_end_matches('-').len()))
+    (i > start)
+        .then(|| (fold_case(text[start..i].trim_end_matches('-')), start + text[start..i].trim_end_matches('-').len()))
 }
 
 fn amount_at(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Found> {
@@ -126,7 +129,12 @@ fn amount_at(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Foun
         if let Some(sym) = before.chars().next_back() {
             if let Some(code) = symbol_currency(sym) {
                 let sym_start = before.len() - sym.len_utf8();
-                let letters = before[..sym_start].chars().rev().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+                let letters = before[..sym_start]
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphabetic())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
                 let with_letters = fold_case(&before[sym_start - letters..]);
                 match lex.currencies.get(&with_letters) {
                     Some(code) if letters > 0 => {
@@ -139,7 +147,8 @@ fn amount_at(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Foun
                     }
                 }
             } else {
-                let word_len = before.chars().rev().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+                let word_len =
+                    before.chars().rev().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
                 let word = &before[before.len() - word_len..];
                 if word.len() >= 3 && word.chars().all(|c| c.is_uppercase()) {
                     if let Some(code) = lex.currencies.get(&fold_case(word)) {
@@ -195,7 +204,11 @@ fn amount_at(text: &str, start: usize, end: usize, lex: &Lexicon) -> Option<Foun
     }
     Some(Found {
         span: Span::new(amount_start, amount_end),
-        amount: Amount { text: text[amount_start..amount_end].to_string(), value: Some(value), currency: Some(currency) },
+        amount: Amount {
+            text: text[amount_start..amount_end].to_string(),
+            value: Some(value),
+            currency: Some(currency),
+        },
     })
 }
 

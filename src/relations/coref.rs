@@ -5,8 +5,10 @@
 //! "Fitting" means: of the kind the word can refer to (organisation for company nouns
 //! and `it`, person for `he`/`hij`, either for `er`/`sie`/`zijn`), of a kind the relation
 //! slot accepts, and not the other argument of the same relation. Organisation nouns may
-//! reach back into the previous paragraph (a news paragraph often opens with `Het
-//! bedrijf …`); pronouns stay in their paragraph.
+//! reach back three sentences beyond their paragraph (news paragraphs are short and
+//! often open with `Het bedrijf …`); pronouns stay in their paragraph. Among the
+//! candidates of the pronoun's sentence and the one before, a subject-like one (not
+//! after a preposition, not a genitive) wins over a nearer one.
 
 use crate::model::{Analysis, EntityKind};
 use crate::relations::lexicon::Referent;
@@ -22,11 +24,13 @@ pub fn resolve(
     exclude: &[usize],
 ) -> Option<usize> {
     let paragraph = analysis.sentences.get(sentence)?.paragraph;
-    let min_paragraph = if referent == Referent::Organization { paragraph.saturating_sub(1) } else { paragraph };
-    // The first sentence of the allowed paragraphs.
+    // The paragraph; organisation nouns also reach the three sentences before it.
     let mut first = sentence;
-    while first > 0 && analysis.sentences[first - 1].paragraph >= min_paragraph {
+    while first > 0 && analysis.sentences[first - 1].paragraph >= paragraph {
         first -= 1;
+    }
+    if referent == Referent::Organization {
+        first = first.min(sentence.saturating_sub(3));
     }
     let from = analysis.sentences[first].span.start;
     let text = analysis.text.as_str();
@@ -41,7 +45,8 @@ pub fn resolve(
             let modifier = after.starts_with('-') && after[1..].starts_with(char::is_alphanumeric);
             // A personal pronoun rarely stands for a genitive (`Twitter's users … his`).
             let genitive = referent != Referent::Organization
-                && (after.starts_with("'s") || (after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric)));
+                && (after.starts_with("'s")
+                    || (after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric)));
             !modifier && !genitive
         })
         .filter(|m| {

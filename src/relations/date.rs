@@ -31,8 +31,9 @@ fn dates(view: &View, doc_year: Option<u32>) -> Vec<(usize, String)> {
         let Some(cue) = view.cue_of(m, Frame::Month) else { continue };
         let Some(&month) = view.lex.months.get(&crate::text::fold_case(&view.lex.cues[cue].form)) else { continue };
         // Day before (`1 juni`, `1. Juni`) or after (`June 1`).
-        let day_before = if m >= 2 && view.punct(m - 1) == Some('.') { day(view, m - 2).map(|d| (d, m - 2)) } else { None }
-            .or_else(|| m.checked_sub(1).and_then(|k| day(view, k).map(|d| (d, k))));
+        let day_before =
+            if m >= 2 && view.punct(m - 1) == Some('.') { day(view, m - 2).map(|d| (d, m - 2)) } else { None }
+                .or_else(|| m.checked_sub(1).and_then(|k| day(view, k).map(|d| (d, k))));
         let day_after = day(view, m + 1).filter(|_| year(view, m + 1).is_none()).map(|d| (d, m + 1));
         let (d, last) = match (day_before, day_after) {
             (Some((d, _)), _) => (Some(d), m),
@@ -54,12 +55,14 @@ fn dates(view: &View, doc_year: Option<u32>) -> Vec<(usize, String)> {
         };
         out.push((m, text));
     }
-    for i in 0..view.len() {
-        if used[i] {
+    for (i, &is_used) in used.iter().enumerate() {
+        if is_used {
             continue;
         }
         // A year on its own, not part of a larger number (`1.2019`, `2019,5`).
-        let glued = |j: Option<usize>| j.is_some_and(|j| matches!(view.punct(j), Some('.' | ',')) && view.glued(j.min(i), j.max(i)));
+        let glued = |j: Option<usize>| {
+            j.is_some_and(|j| matches!(view.punct(j), Some('.' | ',')) && view.glued(j.min(i), j.max(i)))
+        };
         if let Some(y) = year(view, i) {
             if !glued(i.checked_sub(1)) && !glued(Some(i + 1)) {
                 out.push((i, format!("{y:04}")));

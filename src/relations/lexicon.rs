@@ -60,6 +60,11 @@ pub enum Frame {
     AuxPassive,
     /// Words that link a person to a title (`is`, `wordt`, `als`, `became`, `named`).
     Copula,
+    /// Words that make the object of a purchase a stake (`shares`, `pct`, `aandelen`).
+    Share,
+    /// Parts of a company (`unit`, `divisie`, `Sparte`): buying the unit of Y is an
+    /// acquisition from Y's side (`Y` is the target).
+    Part,
     /// Auxiliaries of the perfect (`heeft`, `hat`, `has`).
     AuxPerfect,
     /// Phrases matched only to hide their words from other cues (`niet alleen`).
@@ -99,6 +104,8 @@ impl Frame {
             "clause" => Frame::Clause,
             "aux_passive" => Frame::AuxPassive,
             "copula" => Frame::Copula,
+            "share" => Frame::Share,
+            "part" => Frame::Part,
             "aux_perfect" => Frame::AuxPerfect,
             "ignore" => Frame::Ignore,
             "scale" => Frame::Scale,
@@ -114,7 +121,13 @@ impl Frame {
     pub fn is_relation(self) -> bool {
         matches!(
             self,
-            Frame::Verb | Frame::Participle | Frame::Passive | Frame::Nominal | Frame::Sale | Frame::Title | Frame::Symmetric
+            Frame::Verb
+                | Frame::Participle
+                | Frame::Passive
+                | Frame::Nominal
+                | Frame::Sale
+                | Frame::Title
+                | Frame::Symmetric
         )
     }
 
@@ -138,6 +151,8 @@ impl Frame {
             Frame::Clause => "clause",
             Frame::AuxPassive => "aux_passive",
             Frame::Copula => "copula",
+            Frame::Share => "share",
+            Frame::Part => "part",
             Frame::AuxPerfect => "aux_perfect",
             Frame::Ignore => "ignore",
             Frame::Scale => "scale",
@@ -155,12 +170,15 @@ pub enum Referent {
     Organization,
     Person,
     Any,
+    /// A genitive relative pronoun (`whose`, `waarvan`, `dessen`): the entity before
+    /// the comma.
+    Antecedent,
 }
 
 impl Referent {
     pub fn fits(self, kind: EntityKind) -> bool {
         match self {
-            Referent::Any => true,
+            Referent::Any | Referent::Antecedent => true,
             Referent::Organization => kind == EntityKind::Organization,
             Referent::Person => kind == EntityKind::Person,
         }
@@ -237,6 +255,8 @@ pub struct Lexicon {
     pub units: Vec<Vec<String>>,
     /// The decimal mark of numbers (`,` in nl and de, `.` in en).
     pub decimal: char,
+    /// Folded prepositions that link a part or share to its owner (`van`, `des`, `of`).
+    pub part_preps: Vec<String>,
     /// Subordinate clauses are verb-final (`dat X Y overneemt`).
     pub verb_final: bool,
     /// Folded single-phrase forms (no `...`, no `*`) → cue indices.
@@ -284,6 +304,7 @@ impl Lexicon {
             let frame = Frame::parse(frame_text).ok_or_else(|| err(format!("unknown frame {frame_text:?}")))?;
             let type_text = field(c_type);
             let (kind, referent) = match frame {
+                Frame::Relative if type_text == "antecedent" => (None, Some(Referent::Antecedent)),
                 Frame::Coref | Frame::Possessive => {
                     let r = match type_text {
                         "org" => Referent::Organization,
@@ -380,6 +401,7 @@ impl Lexicon {
             verb_final: false,
             verb_second: false,
             forms: HashMap::new(),
+            part_preps: Vec::new(),
         };
         for (i, cue) in cues.iter().enumerate() {
             if cue.tail.is_empty() {
@@ -396,17 +418,28 @@ impl Lexicon {
                     lexicon.currencies.insert(key, cue.value.clone());
                 }
                 Frame::Month => {
-                    let n: u32 = cue.value.parse().map_err(|_| Error::data(path, 0, format!("{}: month {:?} is not a number", cue.origin, cue.value)))?;
+                    let n: u32 = cue.value.parse().map_err(|_| {
+                        Error::data(path, 0, format!("{}: month {:?} is not a number", cue.origin, cue.value))
+                    })?;
                     lexicon.months.insert(key, n);
                 }
                 Frame::Unit => lexicon.units.push(key.split_whitespace().map(String::from).collect()),
+                Frame::Part => {
+                    for p in &cue.object_preps {
+                        if !lexicon.part_preps.contains(p) {
+                            lexicon.part_preps.push(p.clone());
+                        }
+                    }
+                }
                 Frame::Setting => {
                     let yes = matches!(cue.value.as_str(), "true" | "yes" | "1");
                     match key.as_str() {
                         "decimal" => lexicon.decimal = cue.value.chars().next().unwrap_or('.'),
                         "verb_final" => lexicon.verb_final = yes,
                         "verb_second" => lexicon.verb_second = yes,
-                        other => return Err(Error::data(path, 0, format!("{}: unknown setting {other:?}", cue.origin))),
+                        other => {
+                            return Err(Error::data(path, 0, format!("{}: unknown setting {other:?}", cue.origin)))
+                        }
                     }
                 }
                 _ => {}

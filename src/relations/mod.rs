@@ -72,10 +72,7 @@ impl RelationExtractor {
     }
 
     fn lexicon(&self, lang: &str) -> Option<&Lexicon> {
-        self.lexicons
-            .get(lang)
-            .or_else(|| self.lexicons.get(FALLBACK_LANG))
-            .or_else(|| self.lexicons.values().next())
+        self.lexicons.get(lang).or_else(|| self.lexicons.get(FALLBACK_LANG)).or_else(|| self.lexicons.values().next())
     }
 
     /// All relations stated in the document, merged and in a deterministic order (by
@@ -206,7 +203,8 @@ fn used_as_cue(lex: &Lexicon, folded: &str, cm: &lexicon::CueMatch) -> bool {
     let next = after.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let relation_cues = || cm.cues.iter().map(|&c| &lex.cues[c]).filter(|c| c.frame.is_relation());
     relation_cues().next().is_some()
-        && (lex.has(prev, lexicon::Frame::Possessive) || relation_cues().any(|c| !next.is_empty() && c.object_preps.iter().any(|p| p == next)))
+        && (lex.has(prev, lexicon::Frame::Possessive)
+            || relation_cues().any(|c| !next.is_empty() && c.object_preps.iter().any(|p| p == next)))
 }
 
 /// Entity kinds a relation accepts as subject and object.
@@ -254,15 +252,19 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
     let (subject_slot, object_slot) = slot_kinds(kind);
     let direct = |a: &Arg| matches!(a.via, Via::Direct | Via::Relative).then(|| view.entity(a.item)).flatten();
     let object_direct = cand.context_object.or_else(|| direct(&cand.object));
-    let (subject, s_coref) = resolve_arg(view, cand.subject, subject_slot, &object_direct.into_iter().collect::<Vec<_>>())?;
+    let (subject, s_coref) =
+        resolve_arg(view, cand.subject, subject_slot, &object_direct.into_iter().collect::<Vec<_>>())?;
     let (object, o_coref) = match cand.context_object {
         Some(e) => (e, false),
         None => resolve_arg(view, cand.object, object_slot, &[subject])?,
     };
-    if subject == object {
+    // Both sides by anaphora is too loose (`they want to acquire us`).
+    if subject == object || (s_coref && o_coref && cand.rule != "nominal.possessive") {
         return None;
     }
-    if !subject_slot.contains(&analysis.entities[subject].kind) || !object_slot.contains(&analysis.entities[object].kind) {
+    if !subject_slot.contains(&analysis.entities[subject].kind)
+        || !object_slot.contains(&analysis.entities[object].kind)
+    {
         return None;
     }
     let status = match status::resolve(view, cand.cue_item, cue, kind) {
@@ -280,7 +282,13 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
     } else {
         amounts
             .iter()
-            .min_by_key(|a| if a.span.start >= cue_span.end { a.span.start - cue_span.end } else { cue_span.start.saturating_sub(a.span.end) })
+            .min_by_key(|a| {
+                if a.span.start >= cue_span.end {
+                    a.span.start - cue_span.end
+                } else {
+                    cue_span.start.saturating_sub(a.span.end)
+                }
+            })
             .map(|a| a.amount.clone())
     };
     let date = date::relation_date(view, cand.cue_item, analysis.date.as_deref());
@@ -289,7 +297,12 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
     let dist = cand.subject.dist.max(if cand.context_object.is_some() { 0 } else { cand.object.dist });
     let dist_factor = if dist <= 3 { 1.0 } else { (1.0 - 0.025 * (dist - 3) as f32).max(0.6) };
     let coref_factor = [s_coref, o_coref].iter().filter(|&&c| c).fold(1.0, |f, _| f * 0.75);
-    let mut confidence = cue.weight * cand.factor * dist_factor * coref_factor * entity_factor(analysis, subject) * entity_factor(analysis, object);
+    let mut confidence = cue.weight
+        * cand.factor
+        * dist_factor
+        * coref_factor
+        * entity_factor(analysis, subject)
+        * entity_factor(analysis, object);
     confidence = (confidence.clamp(0.01, 0.99) * 1000.0).round() / 1000.0;
     if confidence < MIN_CONFIDENCE {
         return None;
@@ -325,7 +338,11 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
 /// object.
 fn finish(relations: Vec<Relation>) -> Vec<Relation> {
     let key = |r: &Relation| {
-        let (s, o) = if r.kind.is_symmetric() { (r.subject.min(r.object), r.subject.max(r.object)) } else { (r.subject, r.object) };
+        let (s, o) = if r.kind.is_symmetric() {
+            (r.subject.min(r.object), r.subject.max(r.object))
+        } else {
+            (r.subject, r.object)
+        };
         (r.kind, s, o, r.status)
     };
     let mut best: HashMap<_, usize> = HashMap::new();

@@ -131,9 +131,13 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let object = objects.iter().copied().find(|o| out.fits_object(o.item));
     // Verb-second: after an adverbial or a subordinate clause the subject follows the
     // finite verb (`In 2010 kocht hij X`, `…, übernahm sie X`).
-    if lex.verb_second && (left.is_empty() || view.punct(c.wrapping_sub(1)) == Some(',')) {
+    if lex.verb_second {
         let direct = view.right_args(c, end, &|p| p.is_none());
-        if let Some(s) = direct.first().copied().filter(|s| s.dist <= 2) {
+        // Inverted order shows as a name or pronoun right after the verb followed by
+        // the object; without a subject on the left one argument after the verb is
+        // enough when the object comes through its preposition.
+        let inverted = direct.len() >= 2 || left.is_empty();
+        if let Some(s) = direct.first().copied().filter(|s| s.dist <= 2 && inverted) {
             let rest = view.right_args(s.item, end, &|p| cue.allows_object_prep(p));
             if let Some(o) = rest.into_iter().find(|o| !out.in_group(s, o.item) && out.fits_object(o.item)) {
                 out.emit(s, o, None, "verb.inverted", 0.85);
@@ -142,8 +146,19 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
         }
     }
     let subject = left.first().copied().or_else(|| view.possessor(c).filter(|a| a.dist <= 6));
+    // `X kocht de Belgische tak van Y`: the owner of the part is the target.
+    let object = object.or_else(|| {
+        if out.kind != RelationType::Acquisition {
+            return None;
+        }
+        view.part_owner(c, true).or_else(|| if lex.verb_final { view.part_owner(c, false) } else { None })
+    });
     match (subject, object) {
         (Some(s), Some(o)) => {
+            // `bought 18.8% of Y`, `acquired two mln Y shares`: a stake, not the company.
+            if out.kind == RelationType::Acquisition && view.share_context(c, o.item) {
+                out.kind = RelationType::Investment;
+            }
             let rule = if left.is_empty() { "verb.possessor" } else { "verb.active" };
             out.emit(s, o, None, rule, if left.is_empty() { 0.85 } else { 1.0 });
         }
@@ -281,8 +296,12 @@ fn sale(out: &mut Out, cue: &Cue, tail: Option<usize>) {
         (Some(t), left.first().copied(), "sale.active")
     } else if let Some(p) = view.possessor(c).filter(|p| p.dist <= 2) {
         (Some(p), left.first().copied(), "sale.possessive")
-    } else {
+    } else if buyer.item < c || (c + 1..buyer.item).all(|j| !view.is_word(j) && !view.is(j, Frame::Possessive)) {
+        // `Y wird an Z verkauft`, `Y was sold to Z`: the target is the subject.
         (left.first().copied(), left.get(1).copied(), "sale.passive")
+    } else {
+        // `X sold its unit to Z`: the target is not named.
+        (None, None, "")
     };
     if let Some(t) = target {
         out.emit(buyer, t, seller, rule, if rule == "sale.active" { 1.0 } else { 0.85 });
@@ -300,6 +319,7 @@ fn nominal(out: &mut Out, cue: &Cue) {
     }
     let object = view
         .right_arg(c, (c + 9).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
+        .or_else(|| view.part_owner(c, true).filter(|o| o.dist <= 9 && out.kind == RelationType::Acquisition))
         .or_else(|| view.compound_before(c))
         .or_else(|| prenominal(view, c).filter(|_| cue.allows_object_prep(None)));
     let by = view.prep_arg(c, &cue.subject_preps, 12, 6).filter(|s| object.is_none_or(|o| !out.in_group(o, s.item)));
@@ -316,7 +336,11 @@ fn nominal(out: &mut Out, cue: &Cue) {
                 out.emit(s, o, None, "nominal.subject", 0.85);
             }
         }
-        (Some(s), None) if cue.weight >= 0.5 && cue.status.is_some_and(|st| st.status == Status::Pursuing) => {
+        // A generic noun (`offer`) only with an explicit `from X`, not `its offer`.
+        (Some(s), None)
+            if (cue.weight >= 0.5 || rule == "nominal.by")
+                && cue.status.is_some_and(|st| st.status == Status::Pursuing) =>
+        {
             // `Y rejected X's offer`, `Y received an offer from X`: the clause subject is
             // the other side.
             if let Some(o) = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item) {
@@ -330,7 +354,13 @@ fn nominal(out: &mut Out, cue: &Cue) {
 /// An entity right before the cue, not genitive, not in a phrase: `the LinkedIn deal`,
 /// `Microsoft CEO Satya Nadella`.
 fn prenominal(view: &View, c: usize) -> Option<Arg> {
-    let k = c.checked_sub(1)?;
+    let mut k = c.checked_sub(1)?;
+    // `X ex-chairman`, `X former chief executive`.
+    for _ in 0..2 {
+        if view.punct(k) == Some('-') || view.is(k, Frame::Det) {
+            k = k.checked_sub(1)?;
+        }
+    }
     view.entity(k)?;
     let it = &view.items[k];
     if it.genitive || it.modifier {
@@ -350,15 +380,39 @@ fn title(out: &mut Out, cue: &Cue) {
         None => true,
     };
     let holder_ok = |a: &Arg| !person_only || is_person(a);
+    // A title glued to a name in one word (`Fastnedoprichter X`, `Siemenschef X`): the
+    // organisation is the name before it, or there is no relation (`Regierungschef`).
+    if let Some(glued) = glued_prefix(view, c) {
+        let Some(org) = glued else { return };
+        let holder = (c + 1 < view.len())
+            .then(|| Arg { item: c + 1, via: Via::Direct, dist: 1 })
+            .filter(|a| view.entity(a.item).is_some() && holder_ok(a));
+        if let Some(h) = holder {
+            out.list.push(Candidate {
+                kind: out.kind,
+                cue: out.cue,
+                cue_item: c,
+                subject: h,
+                object: h,
+                seller: None,
+                context_object: Some(org),
+                rule: "title.glued",
+                factor: 0.9,
+            });
+        }
+        return;
+    }
     // The organisation.
     let of_phrase = view.right_arg(c, (c + 8).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p));
     let (org, org_rule) = if let Some(o) = of_phrase {
         (Some(o), "title.of")
     } else if let Some(o) = view.compound_before(c) {
         (Some(o), "title.compound")
-    } else if let Some(o) = prenominal(view, c).filter(|_| cue.allows_object_prep(None)) {
+    } else if let Some(o) = prenominal(view, c).filter(|o| cue.allows_object_prep(None) && out.fits_object(o.item)) {
         (Some(o), "title.prenominal")
     } else if let Some(o) = view.possessor(c).filter(|p| p.dist <= 3) {
+        (Some(o), "title.possessive")
+    } else if let Some(o) = genitive_relative(view, c) {
         (Some(o), "title.possessive")
     } else {
         (None, "")
@@ -366,11 +420,15 @@ fn title(out: &mut Out, cue: &Cue) {
     // The holder: right after the title, after the organisation phrase, in apposition
     // before it, or the clause subject.
     let after_title = (c + 1..(c + 3).min(view.len()))
-        .find(|&j| view.entity(j).is_some() || view.punct(j) != Some(','))
+        .find(|&j| view.entity(j).is_some() || (view.punct(j) != Some(',') && !view.is(j, Frame::Copula)))
         .filter(|&j| view.entity(j).is_some() && !view.items[j].genitive && !view.items[j].modifier)
         // `its chairman, X, said`: after a comma the name must be closed off as an
         // apposition (not `CSR shareholders, Kelman said`).
-        .filter(|&j| j == c + 1 || matches!(view.punct(view.group(j).last().copied().unwrap_or(j) + 1), Some(',' | ')' | '.')) || j + 1 >= view.len())
+        .filter(|&j| {
+            j == c + 1
+                || matches!(view.punct(view.group(j).last().copied().unwrap_or(j) + 1), Some(',' | ')' | '.'))
+                || j + 1 >= view.len()
+        })
         .map(|j| Arg { item: j, via: Via::Direct, dist: j - c })
         .filter(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item));
     let after_org = of_phrase.and_then(|o| {
@@ -378,7 +436,26 @@ fn title(out: &mut Out, cue: &Cue) {
         (view.punct(last + 1) == Some(',') && view.entity(last + 2).is_some())
             .then_some(Arg { item: last + 2, via: Via::Direct, dist: last + 2 - c })
             .filter(|a| holder_ok(a) && !view.items[a.item].genitive)
+            // `A, chairman of X, B, chairman of Y`: B belongs to the next title.
+            .filter(|a| {
+                let end = view.group(a.item).last().copied().unwrap_or(a.item);
+                !(view.punct(end + 1) == Some(',')
+                    && (end + 2..(end + 5).min(view.len())).any(|j| view.is(j, Frame::Title)))
+            })
     });
+    // `die Chefin der Staatsholding, X`: a title phrase without a name, then the name.
+    let after_phrase = if of_phrase.is_none() {
+        (c + 1..(c + 6).min(view.len()))
+            .take_while(|&j| {
+                view.is_word(j) || view.is(j, Frame::Det) || view.is(j, Frame::Prep) || view.punct(j) == Some(',')
+            })
+            .find(|&j| view.punct(j) == Some(','))
+            .filter(|&j| j > c + 1)
+            .and_then(|j| view.entity(j + 1).map(|_| Arg { item: j + 1, via: Via::Direct, dist: j + 1 - c }))
+            .filter(|a| holder_ok(a) && !view.items[a.item].genitive)
+    } else {
+        None
+    };
     let apposition = apposition_before(view, c).filter(|a| holder_ok(a));
     let (holder, holder_rule, factor) = if let Some(h) = after_title {
         (Some(h), "title.name", 1.0)
@@ -386,6 +463,8 @@ fn title(out: &mut Out, cue: &Cue) {
         (Some(h), "title.apposition", 1.0)
     } else if let Some(h) = after_org {
         (Some(h), "title.name", 0.95)
+    } else if let Some(h) = after_phrase {
+        (Some(h), "title.name", 0.9)
     } else if let Some(h) = view
         .left_args(c, 2)
         .into_iter()
@@ -394,7 +473,9 @@ fn title(out: &mut Out, cue: &Cue) {
             // A linking word between the holder and the title, or (verb-final) after it.
             let before = (a.item + 1..c).any(|j| view.is(j, Frame::Copula));
             let after = view.lex.verb_final
-                && (c + 1..(c + 9).min(view.len())).take_while(|&j| !view.is_barrier(j)).any(|j| view.is(j, Frame::Copula));
+                && (c + 1..(c + 9).min(view.len()))
+                    .take_while(|&j| !view.is_barrier(j))
+                    .any(|j| view.is(j, Frame::Copula));
             before || after || a.via == Via::Relative
         })
     {
@@ -404,6 +485,9 @@ fn title(out: &mut Out, cue: &Cue) {
     };
     let Some(h) = holder else { return };
     match org {
+        // A linked title with an organisation only by anaphora (`was directeur van de
+        // bank`) is too loose.
+        Some(o) if holder_rule == "title.copula" && o.via != Via::Direct => {}
         Some(o) => {
             let rule = if holder_rule == "title.copula" { holder_rule } else { org_rule };
             out.emit(h, o, None, rule, factor);
@@ -419,12 +503,45 @@ fn title(out: &mut Out, cue: &Cue) {
                     seller: None,
                     context_object: Some(e),
                     rule: "title.context",
-                    factor: 0.6,
+                    factor: 0.45,
                 });
             }
         }
         None => {}
     }
+}
+
+/// `X, whose chief executive …`, `X, waarvan P directeur is`: the antecedent of a
+/// genitive relative pronoun shortly before the title.
+fn genitive_relative(view: &View, c: usize) -> Option<Arg> {
+    let lo = c.saturating_sub(6);
+    (lo..c)
+        .rev()
+        .find(|&j| view.is_relative(j) && view.referent(j) == Some(crate::relations::lexicon::Referent::Antecedent))
+        .and_then(|j| view.antecedent(j))
+        .map(|k| Arg { item: k, via: Via::Direct, dist: c - k })
+}
+
+/// For a title matched inside a word: `Some(Some(entity))` when the part before it
+/// names an organisation of the document (with or without a linking `s`),
+/// `Some(None)` when it does not, `None` when the title is a word of its own.
+fn glued_prefix(view: &View, c: usize) -> Option<Option<usize>> {
+    let text = view.analysis.text.as_str();
+    let start = view.items[c].span.start;
+    let before = &text[..start];
+    if !before.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let len: usize = before.chars().rev().take_while(|ch| ch.is_alphanumeric()).map(char::len_utf8).sum();
+    let prefix = crate::text::fold_case(&before[start - len..]);
+    let candidates = [prefix.clone(), prefix.strip_suffix('s').unwrap_or("").to_string()];
+    let analysis = view.analysis;
+    let found = analysis.mentions.iter().find(|m| {
+        let name = crate::text::fold_case(&text[m.span.start..m.span.end]);
+        analysis.entities[m.entity].kind == EntityKind::Organization
+            && candidates.iter().any(|p| !p.is_empty() && *p == name)
+    });
+    Some(found.map(|m| m.entity))
 }
 
 /// `P, [de] CEO`, `P (CEO`, `P, president and chief executive`: the entity in
@@ -435,6 +552,10 @@ fn apposition_before(view: &View, c: usize) -> Option<Arg> {
     loop {
         j = j.checked_sub(1)?;
         if view.is(j, Frame::Det) || view.is(j, Frame::Conj) || view.is(j, Frame::Title) {
+            continue;
+        }
+        // `P, X's director of …`: the organisation's genitive.
+        if view.entity(j).is_some() && view.items[j].genitive {
             continue;
         }
         if view.is_word(j) && words < 2 {
@@ -469,6 +590,15 @@ fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
     let mut count = vec![0usize; analysis.entities.len()];
     for m in &analysis.mentions {
         count[m.entity] += 1;
+    }
+    let sentence_start = sentence.span.start;
+    if let Some(m) = analysis.mentions.iter().rev().find(|m| {
+        m.span.end <= pos
+            && m.span.start >= sentence_start
+            && Some(m.entity) != holder_entity
+            && analysis.entities[m.entity].kind == EntityKind::Organization
+    }) {
+        return Some(m.entity);
     }
     let mut best: Option<(usize, usize)> = None;
     for m in analysis.mentions.iter().rev().filter(|m| m.span.end <= pos && m.span.start >= from) {
@@ -506,11 +636,7 @@ fn symmetric(out: &mut Out, cue: &Cue) {
         .right_arg(c, (c + 10).min(view.len()), &|p| cue.allows_object_prep(p))
         .filter(|w| of_party.is_none_or(|f| !out.in_group(f, w.item)))
         .or_else(|| {
-            cue.object_preps
-                .iter()
-                .any(|p| p != "-")
-                .then(|| view.prep_arg(c, &cue.object_preps, 0, WINDOW))
-                .flatten()
+            cue.object_preps.iter().any(|p| p != "-").then(|| view.prep_arg(c, &cue.object_preps, 0, WINDOW)).flatten()
         });
     let left = view.left_args(c, 1).into_iter().next();
     let possessor = view.possessor(c).filter(|p| p.dist <= 4);
@@ -529,7 +655,8 @@ fn symmetric(out: &mut Out, cue: &Cue) {
             return;
         }
         // `Y is X's partner`, `Y is partner van X`.
-        if let Some(p) = possessor.or(of_party).filter(|p| p.item != l.item && l.dist <= 6) {
+        let partner_of = of_party.filter(|_| cue.weight < 0.5);
+        if let Some(p) = possessor.or(partner_of).filter(|p| p.item != l.item && l.dist <= 6) {
             out.emit(l, p, None, "symmetric.possessive", 0.8);
         }
     }

@@ -19,10 +19,15 @@ const NP_WORDS: usize = 3;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ItemKind {
     /// An entity mention: index into `analysis.mentions`.
-    Entity { mention: usize, entity: usize },
+    Entity {
+        mention: usize,
+        entity: usize,
+    },
     /// A cue match: the cues it may stand for, each with the item index of its tail
     /// (separable verbs) when it has one.
-    Cue { cues: Vec<(usize, Option<usize>)> },
+    Cue {
+        cues: Vec<(usize, Option<usize>)>,
+    },
     Word,
     Punct(char),
 }
@@ -71,7 +76,13 @@ pub struct View<'a> {
 impl<'a> View<'a> {
     /// Builds the items of sentence `sentence`. `matches` are the document's cue matches
     /// (already without those overlapping a mention), sorted by start.
-    pub fn new(analysis: &'a Analysis, lex: &'a Lexicon, sentence: usize, matches: &[CueMatch], hidden: &[usize]) -> View<'a> {
+    pub fn new(
+        analysis: &'a Analysis,
+        lex: &'a Lexicon,
+        sentence: usize,
+        matches: &[CueMatch],
+        hidden: &[usize],
+    ) -> View<'a> {
         let text = analysis.text.as_str();
         let span = analysis.sentences[sentence].span;
         let tokens = tokenize(text, span);
@@ -145,6 +156,7 @@ impl<'a> View<'a> {
         }
         let mut view = View { analysis, lex, sentence, items };
         view.resolve_tails(&tokens, &token_of_item);
+        view.drop_name_brackets();
         view.absorb_parentheticals();
         view.demote_descriptors();
         view
@@ -178,11 +190,52 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Wire copy marks names with angle brackets (`<Pioneer Sugar Mills Ltd>`): the
+    /// brackets are dropped so that the name sits in its phrase.
+    fn drop_name_brackets(&mut self) {
+        let n = self.items.len();
+        let mut keep = vec![true; n];
+        for i in 1..n.saturating_sub(1) {
+            if matches!(self.items[i].kind, ItemKind::Entity { .. })
+                && self.punct(i - 1) == Some('<')
+                && self.punct(i + 1) == Some('>')
+            {
+                keep[i - 1] = false;
+                keep[i + 1] = false;
+            }
+        }
+        if keep.iter().all(|&k| k) {
+            return;
+        }
+        let mut map = vec![0usize; n + 1];
+        let mut out = Vec::with_capacity(n);
+        for (i, item) in self.items.drain(..).enumerate() {
+            map[i] = out.len();
+            if keep[i] {
+                out.push(item);
+            }
+        }
+        map[n] = out.len();
+        let last = out.len().saturating_sub(1);
+        for item in &mut out {
+            if let ItemKind::Cue { cues } = &mut item.kind {
+                for (_, tail) in cues.iter_mut() {
+                    if let Some(t) = tail {
+                        *t = map[*t].min(last);
+                    }
+                }
+            }
+        }
+        self.items = out;
+    }
+
     /// A company noun right before a name describes it (`het platform X`, `der Konzern
     /// X`, `the company X`): it is not an anaphor there.
     fn demote_descriptors(&mut self) {
         for i in 0..self.items.len().saturating_sub(1) {
-            if self.is(i, Frame::Coref) && matches!(self.items[i + 1].kind, ItemKind::Entity { .. }) {
+            // Only noun phrases (`het platform`), never pronouns (`kocht hij X`).
+            let noun_phrase = self.items[i].folded.contains(' ');
+            if noun_phrase && self.is(i, Frame::Coref) && matches!(self.items[i + 1].kind, ItemKind::Entity { .. }) {
                 self.items[i].kind = ItemKind::Word;
             }
         }
@@ -214,9 +267,8 @@ impl<'a> View<'a> {
                         _ => false,
                     });
                     if !other_entity {
-                        for k in i..=end {
-                            map[k] = out.len().saturating_sub(1);
-                        }
+                        let target = out.len().saturating_sub(1);
+                        map[i..=end].iter_mut().for_each(|m| *m = target);
                         i = end + 1;
                         continue;
                     }
@@ -240,6 +292,10 @@ impl<'a> View<'a> {
 
     pub fn len(&self) -> usize {
         self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 
     /// The entity of an entity item.
@@ -272,11 +328,15 @@ impl<'a> View<'a> {
         self.cues(i).iter().any(|&(c, _)| self.lex.cues[c].frame.is_relation())
     }
 
-    /// A verb-like relation cue: a new predicate, which ends an object search.
+    /// A verb-like relation cue: a new predicate, which ends an object search. A
+    /// participle used as an adjective (`het door X opgezette Y`) is none.
     pub fn is_predicate(&self, i: usize) -> bool {
-        self.cues(i)
-            .iter()
-            .any(|&(c, _)| matches!(self.lex.cues[c].frame, Frame::Verb | Frame::Participle | Frame::Sale | Frame::Passive))
+        let attributive = matches!(self.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Entity { .. }))
+            && self.cues(i).iter().all(|&(c, _)| self.lex.cues[c].frame == Frame::Participle);
+        !attributive
+            && self.cues(i).iter().any(|&(c, _)| {
+                matches!(self.lex.cues[c].frame, Frame::Verb | Frame::Participle | Frame::Sale | Frame::Passive)
+            })
     }
 
     pub fn punct(&self, i: usize) -> Option<char> {
@@ -286,8 +346,16 @@ impl<'a> View<'a> {
         }
     }
 
+    /// A plain word: no cue, or only a cue that does not shape a clause (a share word,
+    /// a month, an ignored phrase).
     pub fn is_word(&self, i: usize) -> bool {
-        matches!(self.items.get(i).map(|it| &it.kind), Some(ItemKind::Word))
+        match self.items.get(i).map(|it| &it.kind) {
+            Some(ItemKind::Word) => true,
+            Some(ItemKind::Cue { cues }) => cues.iter().all(|&(c, _)| {
+                matches!(self.lex.cues[c].frame, Frame::Share | Frame::Part | Frame::Month | Frame::Ignore)
+            }),
+            _ => false,
+        }
     }
 
     /// A clause boundary for argument searches.
@@ -500,6 +568,13 @@ impl<'a> View<'a> {
         let lo = c.saturating_sub(WINDOW);
         while j > lo {
             j -= 1;
+            if out.is_empty() && self.punct(j) == Some(',') {
+                // `X, who … ,  VERB`: the subject is before the relative clause.
+                if let Some(k) = self.relative_clause_before(j) {
+                    out.push(Arg { item: k, via: Via::Relative, dist: c - k });
+                    break;
+                }
+            }
             if self.is_barrier(j) {
                 // A clause word with no subject after it (`…, maar is overgenomen door Y`)
                 // shares the subject of the clause before.
@@ -542,6 +617,22 @@ impl<'a> View<'a> {
             }
         }
         out
+    }
+
+    /// When the comma at `comma` closes a relative clause (`X, who …, `), the antecedent.
+    pub fn relative_clause_before(&self, comma: usize) -> Option<usize> {
+        let lo = comma.saturating_sub(3 * WINDOW);
+        let mut j = comma;
+        while j > lo {
+            j -= 1;
+            if self.is_barrier(j) || self.is_predicate(j) {
+                return None;
+            }
+            if self.is_relative(j) {
+                return self.antecedent(j);
+            }
+        }
+        None
     }
 
     /// The antecedent of the relative pronoun at `r` (after a comma): the entity before
@@ -600,7 +691,9 @@ impl<'a> View<'a> {
                 let ok = match intro {
                     Some(PrepBefore::Prep(p, _)) => accept(Some(&p)),
                     Some(PrepBefore::Cue(k)) if k == c => {
-                        accept(None) || self.cue_ends_with_prep(c, accept) || self.det_before(j).is_some_and(|d| accept(Some(&d)))
+                        accept(None)
+                            || self.cue_ends_with_prep(c, accept)
+                            || self.det_before(j).is_some_and(|d| accept(Some(&d)))
                     }
                     _ => accept(None) || self.det_before(j).is_some_and(|d| accept(Some(&d))),
                 };
@@ -705,10 +798,64 @@ impl<'a> View<'a> {
         if k >= 1 && self.punct(k - 1) == Some('-') {
             k -= 1;
         }
-        if k >= 3 && self.entity(k - 1).is_some() && matches!(self.punct(k - 2), Some('/' | '-')) && self.entity(k - 3).is_some() {
+        if k >= 3
+            && self.entity(k - 1).is_some()
+            && matches!(self.punct(k - 2), Some('/' | '-'))
+            && self.entity(k - 3).is_some()
+        {
             let a = Arg { item: k - 3, via: Via::Direct, dist: c - (k - 3) };
             let b = Arg { item: k - 1, via: Via::Direct, dist: c - (k - 1) };
             return Some((a, b));
+        }
+        None
+    }
+
+    /// True when the object at item `o` of the verb at `c` is a stake: a share word or a
+    /// percentage between them (`18.8% of Y`, `aandelen van Y`) or a share word right
+    /// after it following a quantity (`two mln Y shares`).
+    pub fn share_context(&self, c: usize, o: usize) -> bool {
+        let between = (c + 1..o).any(|j| self.punct(j) == Some('%') || self.is(j, Frame::Share));
+        // `Y shares` counts after a quantity (`two mln Y shares`), not in `all the Y
+        // interest`.
+        let quantity = (c + 1..o).any(|j| {
+            self.text(j).starts_with(|ch: char| ch.is_ascii_digit())
+                || self.lex.scales.contains_key(&self.items[j].folded)
+        });
+        between || (quantity && self.is(o + 1, Frame::Share))
+    }
+
+    /// The owner in `the <part> of Y` after (or, verb-final, before) the verb at `c`:
+    /// `die Energie-Sparte des Unternehmens Alstom`, `de Nederlandse tak van Y`.
+    pub fn part_owner(&self, c: usize, right: bool) -> Option<Arg> {
+        let range: Vec<usize> = if right {
+            (c + 1..(c + 1 + WINDOW).min(self.len())).collect()
+        } else {
+            (c.saturating_sub(WINDOW)..c).rev().collect()
+        };
+        for j in range {
+            if self.is_barrier(j) {
+                return None;
+            }
+            if self.entity(j).is_none() {
+                continue;
+            }
+            let Some(PrepBefore::Prep(_, p)) = self.prep_before(j) else { continue };
+            let is_of = self.lex.part_preps.iter().any(|q| *q == self.items[p].folded);
+            if !is_of {
+                continue;
+            }
+            // The part or share noun right before the preposition (`Sparte des`, `unit
+            // of`, `15 procent van de aandelen van`, `18.8% of`).
+            let mut k = p;
+            for _ in 0..3 {
+                k = k.checked_sub(1)?;
+                if self.is(k, Frame::Part) || self.is(k, Frame::Share) || self.punct(k) == Some('%') {
+                    return Some(Arg { item: j, via: Via::Direct, dist: j.abs_diff(c) });
+                }
+                if !(self.is_word(k) || self.punct(k) == Some('-')) {
+                    break;
+                }
+            }
         }
         None
     }
@@ -724,7 +871,7 @@ impl<'a> View<'a> {
         self.cues(i)
             .iter()
             .map(|&(c, _)| &self.lex.cues[c])
-            .find(|c| matches!(c.frame, Frame::Coref | Frame::Possessive))
+            .find(|c| matches!(c.frame, Frame::Coref | Frame::Possessive | Frame::Relative) && c.referent.is_some())
             .and_then(|c| c.referent)
     }
 }

@@ -46,13 +46,17 @@ fn modalities<'v>(view: &'v View, c: usize, kind: RelationType) -> Vec<(usize, &
         if j == c {
             continue;
         }
+        if is_month_name(view, j) {
+            continue;
+        }
         for &(k, _) in view.cues(j) {
             let cue = &view.lex.cues[k];
             let applies = cue.kind.is_none_or(|t| t == kind);
             let is_modality = cue.frame == Frame::Modality && applies;
             // A relation cue of the same type with its own strong status (`bid`,
             // `Angebot`) acts as the modality of a verb right after it (`bid to acquire`).
-            let is_status_cue = cue.frame.is_relation() && cue.kind == Some(kind) && cue.status.is_some_and(|s| !s.weak) && j < c;
+            let is_status_cue =
+                cue.frame.is_relation() && cue.kind == Some(kind) && cue.status.is_some_and(|s| !s.weak) && j < c;
             if is_modality || is_status_cue {
                 out.push((j, cue));
                 break;
@@ -60,6 +64,18 @@ fn modalities<'v>(view: &'v View, c: usize, kind: RelationType) -> Vec<(usize, &
         }
     }
     out
+}
+
+/// A word that is both a month and a modal (`May`, `may`) is the month when it is
+/// capitalised inside the sentence or next to a number.
+fn is_month_name(view: &View, j: usize) -> bool {
+    if !view.is(j, Frame::Month) {
+        return false;
+    }
+    let number = |k: usize| view.items.get(k).is_some_and(|it| it.folded.starts_with(|c: char| c.is_ascii_digit()));
+    let capitalised =
+        j > 0 && view.text(j).starts_with(char::is_uppercase) && !crate::text::words::is_all_caps(view.text(j));
+    capitalised || number(j + 1) || j.checked_sub(1).is_some_and(number)
 }
 
 /// True when no clause barrier lies between items `a` and `b`.
@@ -78,7 +94,9 @@ fn negated(view: &View, c: usize, near_modality: Option<usize>) -> bool {
     }
     // `X übernimmt Y nicht`, `X koopt Y niet`: after the cue, before anything else.
     let hi = (c + 1 + NEGATION_AFTER).min(view.len());
-    (c + 1..hi).take_while(|&j| !view.is_barrier(j) && view.punct(j).is_none_or(|p| p == '-')).any(|j| view.is(j, Frame::Negation))
+    (c + 1..hi)
+        .take_while(|&j| !view.is_barrier(j) && view.punct(j).is_none_or(|p| p == '-'))
+        .any(|j| view.is(j, Frame::Negation))
 }
 
 /// The outcome for a relation of type `kind` stated by cue `cue` at item `c`.
@@ -148,7 +166,9 @@ pub fn fit(kind: RelationType, status: Status) -> Outcome {
         (RelationType::Lawsuit, Status::Pursuing | Status::Agreed) => Some(Status::Threatened),
         (RelationType::Lawsuit, Status::Completed) => Some(Status::Filed),
         (RelationType::Lawsuit, Status::Abandoned) => Some(Status::Resolved),
-        (RelationType::Acquisition | RelationType::Merger, Status::Threatened | Status::Filed) => Some(Status::Pursuing),
+        (RelationType::Acquisition | RelationType::Merger, Status::Threatened | Status::Filed) => {
+            Some(Status::Pursuing)
+        }
         (RelationType::Acquisition | RelationType::Merger, Status::Resolved) => Some(Status::Completed),
         (RelationType::Investment, Status::Agreed | Status::Resolved) => Some(Status::Completed),
         (RelationType::Investment, Status::Threatened | Status::Filed) => Some(Status::Pursuing),

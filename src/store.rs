@@ -1,1 +1,0 @@
-//! The Oxigraph store (being written).
