@@ -1,5 +1,6 @@
 //! Generates `$OUT_DIR/bundled.rs`: every data file under `gazetteers/` (name lists, cue
-//! lexicons, word lists) and every question under `queries/`, compiled into the binary.
+//! lexicons, word lists), every question under `queries/` and the demo's articles under
+//! `examples/`, compiled into the binary.
 //!
 //! Why a build script: adding a cue file for a new language, or a new `.rq` question,
 //! must need no Rust change. The files are found by walking the directories.
@@ -30,7 +31,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into()));
     let mut files = Vec::new();
-    for dir in ["gazetteers", "queries"] {
+    for dir in ["gazetteers", "queries", "examples"] {
         println!("cargo:rerun-if-changed={dir}");
         walk(&root.join(dir), &mut files);
     }

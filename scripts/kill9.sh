@@ -2,8 +2,8 @@
 # The kill -9 fault test (issue 9): a crash during ingest loses nothing and leaves no
 # half-written document.
 #
-#   scripts/kill9.sh                 # the long form: 20 kills over a 2,000-article corpus
-#   scripts/kill9.sh --kills 3       # the CI form
+#   scripts/kill9.sh                 # the long form: 20 kills over 6,000 articles (3 batches)
+#   scripts/kill9.sh --kills 3 --docs 3000   # the CI form
 #   scripts/kill9.sh --kills 25 --docs 4000 --bin target/release/dealgraph --keep
 #
 # 1. Generates a corpus of made-up articles (templates in nl, de and en; no third-party
@@ -21,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 kills=20
-docs=2000
+docs=6000
 bin=target/release/dealgraph
 keep=false
 seed=${KILL9_SEED:-$RANDOM}

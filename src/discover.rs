@@ -167,10 +167,24 @@ impl Discoverer {
             let tokens = tokenize(text, sentence.span);
             let reader = SentenceReader { d: self, text, folded, lang, tokens: &tokens, sentence: *sentence, context };
             for run in reader.runs() {
-                if let Some(mut d) = reader.read(&run, case) {
+                let read = reader.read(&run, case);
+                let end = read.as_ref().map(|d| d.span.end);
+                if let Some(mut d) = read {
                     d.label = crate::gazetteer::matcher::collapse_spaces(&text[d.span.start..d.span.end]);
                     if !found.iter().any(|f| f.span.overlaps(d.span)) {
                         found.push(d);
+                    }
+                }
+                // A conjunction that did not join one name joins two: read the second.
+                if let Some(rest) = reader.after_conjunction(&run) {
+                    let rest_start = tokens[rest.words[0]].span.start;
+                    if end.is_none_or(|e| e <= rest_start) {
+                        if let Some(mut d) = reader.read(&rest, case) {
+                            d.label = crate::gazetteer::matcher::collapse_spaces(&text[d.span.start..d.span.end]);
+                            if !found.iter().any(|f| f.span.overlaps(d.span)) {
+                                found.push(d);
+                            }
+                        }
                     }
                 }
             }
@@ -226,8 +240,13 @@ impl<'a> SentenceReader<'a> {
             || self.text[..start].trim_end().ends_with([':', '"', '(', '\u{2013}', '\u{2022}'])
     }
 
+    /// A function word, but not a first name capitalised in mid-sentence in a language
+    /// that writes its function words in lower case (`Ben van Beurden`, `Will Smith`).
     fn is_stop(&self, i: usize) -> bool {
-        self.d.words.is_function_word(self.word(i))
+        let word = self.word(i);
+        let w = self.d.words;
+        w.is_function_word(word)
+            && !(w.is_first_name(word) && !w.capitalises_nouns(self.lang) && starts_upper(word) && !self.sentence_initial(i))
     }
 
     /// Capitalised word that may continue a run.
@@ -307,7 +326,7 @@ impl<'a> SentenceReader<'a> {
                         let words = self.d.words;
                         words.is_plausible_first_name(self.lang, word)
                             || (words.is_first_name(word)
-                                && !words.is_function_word(word)
+                                && !self.is_stop(w)
                                 && !words.capitalises_nouns(self.lang)
                                 && !self.sentence_initial(w))
                     });
@@ -377,6 +396,14 @@ impl<'a> SentenceReader<'a> {
         runs
     }
 
+    /// The part of a run after its first conjunction, as a run of its own.
+    fn after_conjunction(&self, run: &Run) -> Option<Run> {
+        let c = run.conjunction?;
+        let skip = if CONJUNCTIONS.contains(&self.fword(run.words[c])) { c + 1 } else { c };
+        let words = run.words.get(skip..).filter(|w| !w.is_empty())?.to_vec();
+        Some(Run { words, last_token: run.last_token, article: false, conjunction: None })
+    }
+
     /// The words grouped into units joined by inner hyphens (`Dirk-Jan`, `Uiterwijk-Winkel`).
     fn units(&self, words: &[usize]) -> Vec<Vec<usize>> {
         let mut units: Vec<Vec<usize>> = Vec::new();
@@ -395,7 +422,8 @@ impl<'a> SentenceReader<'a> {
     }
 
     /// Is the word at `last` the first part of a compound with a lower-case end
-    /// (`Sanderink-imperium`)? Then the run describes something else.
+    /// (`Sanderink-imperium`)? Then the run describes something else (but `Acme-topman`
+    /// is a cue).
     fn compound_modifier(&self, last: usize) -> bool {
         last + 2 < self.tokens.len()
             && self.word(last + 1) == "-"
@@ -403,6 +431,7 @@ impl<'a> SentenceReader<'a> {
             && self.glued(last + 1, last + 2)
             && self.tokens[last + 2].is_word
             && !starts_upper(self.word(last + 2))
+            && !self.d.words.is_company_or_role_word(self.fword(last + 2))
     }
 
     fn span_of(&self, words: &[usize]) -> Span {
@@ -443,14 +472,19 @@ impl<'a> SentenceReader<'a> {
             let first = words[0];
             let text = self.word(first);
             let unit = &units[0];
-            let initial_common = self.sentence_initial(first) && w.is_common_in(self.lang, text) && !w.is_plausible_first_name(self.lang, text);
+            let initial_common = self.sentence_initial(first) && w.is_common_in(self.lang, text) && !w.is_first_name(text);
+            // A title or description before a name: German `Sozialminister Rudolf
+            // Hundstorfer`, `der Kommentator Michael Redmond`; `Senator Jane Doe`.
+            let next_first_name = units.get(1).is_some_and(|u| w.is_plausible_first_name(self.lang, self.word(u[0])));
+            let ordinary = (w.is_common_in(self.lang, text) || w.is_compound_noun(self.lang, text) || w.is_plain_word(text)) && !w.is_first_name(text);
+            let title = units.len() > 2 && ordinary && text.chars().count() > 1 && (next_first_name || w.capitalises_nouns(self.lang));
             let descriptor = unit.len() > 1 && {
                 let tail = self.word(unit[unit.len() - 1]);
                 unit.iter().any(|&i| !w.is_first_name(self.word(i)))
                     && (w.is_common_in(self.lang, tail) || w.is_plain_word(tail) || w.is_compound_noun(self.lang, tail))
             };
             let demonym = units.len() > 2 && w.is_demonym(self.lang, text);
-            if (!article && self.is_stop(first)) || initial_common || w.is_cue_word(self.fword(first)) || demonym || descriptor {
+            if (!article && self.is_stop(first)) || initial_common || w.is_cue_word(self.fword(first)) || demonym || descriptor || title {
                 words = &words[unit.len()..];
                 article = false;
             } else {
@@ -461,13 +495,22 @@ impl<'a> SentenceReader<'a> {
         if case == SentenceCase::Title {
             return None;
         }
-        // Without a legal form, a conjunction ends the name unless an organisation word
-        // does (`Securities and Exchange Commission`).
+        // Without a legal form, a conjunction ends the name, unless an organisation word
+        // ends it and ordinary words come before the conjunction (`Securities and
+        // Exchange Commission`, but not `Fizzlebee and Harrowgate Capital`).
         let trimmed = run.words.len() - words.len();
         let words: &[usize] = match run.conjunction {
-            Some(c) if c > trimmed && !self.word(words[words.len() - 1]).chars().next().is_some() => words,
-            Some(c) if c > trimmed && self.d.words.head_kind(self.word(words[words.len() - 1])) != Some(HeadKind::Org) => &words[..c - trimmed],
-            Some(c) if c <= trimmed => words,
+            Some(c) if c > trimmed => {
+                let (before, _) = words.split_at(c - trimmed);
+                let ends_in_head = self.d.words.head_kind(self.word(words[words.len() - 1])) == Some(HeadKind::Org);
+                let plain_before =
+                    before.iter().all(|&i| self.d.words.is_plain_word(self.word(i)) || self.d.words.head_kind(self.word(i)).is_some());
+                if ends_in_head && plain_before {
+                    words
+                } else {
+                    before
+                }
+            }
             _ => words,
         };
         if words.is_empty() {
@@ -522,7 +565,9 @@ impl<'a> SentenceReader<'a> {
             let dutch_de = first_text == "De" && self.lang == "nl";
             // German: `Die Telefonnummer` after a missed sentence end is a noun.
             let german_noun = w.capitalises_nouns(self.lang) && rest.iter().all(|&i| ordinary_word(self.word(i)));
-            if !rest.is_empty() && !(dutch_de && rest.len() < 2) && !german_noun && !self.person_shape(rest, false) && !self.has_place_head(rest) {
+            let too_short = rest.is_empty() || (dutch_de && rest.len() < 2);
+            let not_org = too_short || german_noun || self.person_shape(rest, false) || self.has_place_head(rest);
+            if !not_org {
                 return Some(org(span, 0.5, "article"));
             }
             return None;
@@ -552,7 +597,16 @@ impl<'a> SentenceReader<'a> {
             }
         }
         // 7. Next to a relation cue: `X neemt Y over`, `X übernimmt Y`.
-        if n_words <= 4 && !ordinary && !self.person_shape(words, false) && !self.has_place_head(words) && self.next_to_relation_cue(span) {
+        // (Not `Baker-Hughes` or `UFJ-MTFG`: hyphenated pairs name two companies, and not a
+        // plain word: `Messenger`.)
+        let hyphenated = self.units(words).len() < words.iter().filter(|&&i| self.is_cap(i)).count();
+        let unlikely = n_words > 4
+            || ordinary
+            || hyphenated
+            || (single && w.is_plain_word(first_text))
+            || self.person_shape(words, false)
+            || self.has_place_head(words);
+        if !unlikely && self.next_to_relation_cue(span) {
             return Some(org(span, 0.5, "relation-position"));
         }
         None
@@ -662,10 +716,13 @@ impl<'a> SentenceReader<'a> {
         if full.len() < 2 || units.len() > 5 {
             return false;
         }
+        // A first name that is also a function word (`Ben`, `Will`) is read as a name
+        // where function words are lower case.
+        let first_name_word = |c: &str| w.is_first_name(c) && !w.capitalises_nouns(self.lang);
         if full.iter().flat_map(|u| u.iter()).any(|c| {
             is_all_caps(c)
                 || w.head_kind(c).is_some()
-                || w.is_function_word(c)
+                || (w.is_function_word(c) && !first_name_word(c))
                 || w.is_place(c)
                 || w.is_demonym(self.lang, c)
                 || w.is_role_part(c)
@@ -778,6 +835,8 @@ mod tests {
             ("en", "Chairman Oscar T. Pemberton Jr said no.", &[("Oscar T. Pemberton Jr", Per)]),
             ("de", "Am Ende April sagte Petra Quandtmeier nichts.", &[("Petra Quandtmeier", Per)]),
             ("nl", "Anouk Verbeek van Greenpeace was kritisch.", &[("Anouk Verbeek", Per)]),
+            ("nl", "Telefoontaps bij topman Ben van Beurden zijn pijnlijk.", &[("Ben van Beurden", Per)]),
+            ("en", "The chairman, L. Jack Van Fossen, agreed.", &[("L. Jack Van Fossen", Per)]),
         ]);
     }
 

@@ -103,6 +103,17 @@ impl Doc<'_> {
     }
 }
 
+/// What a capital letter says about an ambiguous name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Capital {
+    /// A name: capitalised in mid-sentence, nothing else explains it.
+    Yes,
+    /// Capitalised where every word is (sentence start, headline): a name only if the
+    /// document uses it as one elsewhere.
+    Position,
+    No,
+}
+
 /// A gazetteer match that survived the filters, with what resolution needs.
 struct Candidate {
     span: Span,
@@ -146,14 +157,23 @@ impl EntityFinder {
         }
         let sure_spans: Vec<Span> = candidates.iter().filter(|c| !c.ambiguous && c.fit != CaseFit::Caps).map(|c| c.span).collect();
         let mut chosen: Vec<(Span, u32, f32, bool, bool)> = Vec::new();
+        // Ambiguous names capitalised only where every word is, by entry.
+        let mut deferred: Vec<(&Candidate, u32)> = Vec::new();
         for c in &candidates {
             let entry_idx = c.entries.iter().copied().find(|e| sure.contains(e)).unwrap_or(c.entries[0]);
             let mut confidence = 0.95;
             let mut weak = false;
             if c.ambiguous {
                 let strong = sure.contains(&entry_idx) || self.strong_evidence(&doc, c.span) || coordinated(&doc, c.span, &sure_spans);
-                if !strong && !self.capital_evidence(&doc, c) {
-                    continue;
+                if !strong {
+                    match self.capital_evidence(&doc, c) {
+                        Capital::Yes => {}
+                        Capital::Position => {
+                            deferred.push((c, entry_idx));
+                            continue;
+                        }
+                        Capital::No => continue,
+                    }
                 }
                 confidence = if strong { 0.85 } else { 0.75 };
                 weak = !strong;
@@ -173,6 +193,16 @@ impl EntityFinder {
             chosen.push((span, entry_idx, confidence, weak || one_word, weak));
         }
 
+        // One sense per document: `Acme's plan` at a sentence start is the Acme the
+        // document names in mid-sentence.
+        let accepted: HashSet<u32> = chosen.iter().map(|c| c.1).collect();
+        for (c, entry_idx) in deferred {
+            if accepted.contains(&entry_idx) {
+                let confidence = if c.fit == CaseFit::Caps { 0.65 } else { 0.7 };
+                chosen.push((c.span, entry_idx, confidence, true, true));
+            }
+        }
+        chosen.sort_by_key(|c| c.0);
         let taken: Vec<Span> = chosen.iter().map(|c| c.0).collect();
         let soft: Vec<Span> = chosen.iter().filter(|c| c.4).map(|c| c.0).collect();
         let discovered =
@@ -244,12 +274,9 @@ impl EntityFinder {
             if let Some((pos, prev)) = doc.word_before(m.span.start) {
                 // A first name capitalised in mid-sentence (`Nick Ferguson`, `Matt
                 // Williams`); in German not a noun that is also a name (`Bank`).
+                let noun = w.capitalises_nouns(doc.lang) && w.is_common_in(doc.lang, prev);
                 let first_name = w.is_plausible_first_name(doc.lang, prev)
-                    || (w.is_first_name(prev)
-                        && !doc.initial(pos)
-                        && !w.is_function_word(prev)
-                        && !w.is_place(prev)
-                        && !(w.capitalises_nouns(doc.lang) && w.is_common_in(doc.lang, prev)));
+                    || (w.is_first_name(prev) && !doc.initial(pos) && !w.is_function_word(prev) && !w.is_place(prev) && !noun);
                 if first_name && !(doc.initial(pos) && w.is_function_word(prev)) {
                     return None;
                 }
@@ -300,30 +327,34 @@ impl EntityFinder {
             || doc.next_to_relation_cue(span)
     }
 
-    /// A capital in mid-sentence that nothing else explains.
-    fn capital_evidence(&self, doc: &Doc<'_>, c: &Candidate) -> bool {
+    /// Does a capital say the word is a name here? [`Capital::Position`] when it
+    /// would, but stands where every word has one (sentence start, a headline).
+    fn capital_evidence(&self, doc: &Doc<'_>, c: &Candidate) -> Capital {
         let w = self.words;
         let written = &doc.text[c.span.start..c.span.end];
-        if c.fit == CaseFit::Caps || doc.case_at(c.span.start) != SentenceCase::Normal || !starts_upper(written) {
-            return false;
-        }
-        if doc.initial(c.span.start) || in_capitalised_run(doc, w, c.span) {
-            return false;
+        if !starts_upper(written) || in_capitalised_run(doc, w, c.span) {
+            return Capital::No;
         }
         // Glued to a word before (`In-House`): part of a compound.
         if doc.text[..c.span.start].ends_with('-') && doc.text[..c.span.start - 1].chars().next_back().is_some_and(is_word_char) {
-            return false;
+            return Capital::No;
         }
         // Places, first names and titles (`Head of …`) are always capitalised; so are
         // German nouns; an acronym written as a word (`Vice` for `VICE`) is a word.
         if w.is_place_name(written) || w.is_distinct_first_name(written) || w.is_role_part(written) {
-            return false;
+            return Capital::No;
         }
         let upper = written.to_uppercase();
         if c.fit == CaseFit::Title && c.entries.iter().any(|&e| self.names.entry(e).names().any(|n| n == upper)) {
-            return false;
+            return Capital::No;
         }
-        !(w.capitalises_nouns(doc.lang) && w.is_common_in(doc.lang, written))
+        if w.capitalises_nouns(doc.lang) && w.is_common_in(doc.lang, written) {
+            return Capital::No;
+        }
+        if c.fit == CaseFit::Caps || doc.case_at(c.span.start) != SentenceCase::Normal || doc.initial(c.span.start) {
+            return Capital::Position;
+        }
+        Capital::Yes
     }
 
     /// Adds discovered names, merging a discovered genitive (`Sanderinks`) and a bare
@@ -335,7 +366,7 @@ impl EntityFinder {
         let mut org_short: HashMap<String, String> = HashMap::new();
         for d in &discovered {
             if d.kind == EntityKind::Organization {
-                if let Some(short) = strip_legal_form(&d.label, &legal) {
+                if let Some(short) = strip_legal_form(&d.label, legal) {
                     org_short.insert(short, d.label.clone());
                 }
             }
@@ -363,7 +394,7 @@ impl EntityFinder {
             let _ = text;
             // The id leaves out the legal form, so `Acme B.V.` here and `Acme` elsewhere
             // are one node in the graph.
-            let id = crate::slug::slug(&strip_legal_form(&label, &legal).unwrap_or_else(|| label.clone()));
+            let id = crate::slug::slug(&strip_legal_form(&label, legal).unwrap_or_else(|| label.clone()));
             let idx = builder.entity(EntityInfo { id, kind, label, wikidata: None, source: EntitySource::Discovered, confidence });
             builder.mention(span, idx, false);
         }
@@ -448,7 +479,7 @@ impl DocEntities {
         // Short form → (entities, is a surname).
         let mut forms: BTreeMap<String, (Vec<usize>, bool)> = BTreeMap::new();
         for (i, e) in self.entities.iter().enumerate() {
-            for (form, surname) in short_forms_of(e, &legal, words, doc.lang) {
+            for (form, surname) in short_forms_of(e, legal, words, doc.lang) {
                 let slot = forms.entry(form).or_default();
                 if !slot.0.contains(&i) {
                     slot.0.push(i);
@@ -482,7 +513,9 @@ impl DocEntities {
                 // Part of a longer name: `Anna Busch` is not `Busch`; `Deutsche Bank` is
                 // not `Deutsche` of `Deutsche Telekom`.
                 if surname {
-                    if doc.word_before(start).is_some_and(|(p, w)| starts_upper(w) && !(doc.initial(p) && words.is_function_word(w)) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
+                    if doc.word_before(start).is_some_and(|(_, w)| {
+                        starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))
+                    }) {
                         continue;
                     }
                 } else if doc.word_after(end).is_some_and(|(_, w)| starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
@@ -767,5 +800,117 @@ paul,Organization,Paul,,,false
             ],
             true,
         );
+    }
+
+    /// The bullets of issue 4, each in Dutch, German and English (own sentences).
+    const TABLE_ROWS: &str = "\
+acme,Organization,Acme Holding N.V.,Acme,,false
+nordwind,Organization,Nordwind Logistik GmbH,Nordwind,,false
+brightline,Organization,Brightline Corp.,Brightline,,false
+velora,Organization,Velora,,,false
+kestrel,Organization,Kestrel Systems,,,false
+staffield,Organization,Staffield,,,false
+mueller-bau,Organization,Müller Bau AG,,,false
+ingrid-valk,Person,Ingrid Valk,,,false
+";
+
+    #[test]
+    fn issue_4_table() {
+        let r = TABLE_ROWS;
+        check(
+            &[
+                // Word boundaries (Unicode letters are word characters).
+                ("en", r, "The Veloranet index fell while Velora rose.", &[("Velora", "velora")]),
+                ("nl", r, "Acmeën bestaan niet, Acme wel.", &[("Acme", "acme")]),
+                ("de", r, "Nordwindböen trafen Nordwind schwer.", &[("Nordwind", "nordwind")]),
+                // Offsets in the text as read: NBSP, curly apostrophe, soft hyphen,
+                // ligatures, decomposed accents.
+                ("en", r, "Kestrel\u{00A0}Systems bought Velora\u{2019}s unit.", &[("Kestrel\u{00A0}Systems", "kestrel"), ("Velora", "velora")]),
+                ("nl", r, "Het bod van Sta\u{FB03}eld op Ac\u{00AD}me is rond.", &[("Sta\u{FB03}eld", "staffield"), ("Ac\u{00AD}me", "acme")]),
+                ("de", r, "Die Mu\u{0308}ller Bau AG kauft zu.", &[("Mu\u{0308}ller Bau AG", "mueller-bau")]),
+                // Genitives.
+                ("nl", r, "Velora's omzet en Nordwinds winst stegen.", &[("Velora", "velora"), ("Nordwind", "nordwind")]),
+                ("de", r, "Kestrel Systems' Umsatz und Nordwinds Gewinn.", &[("Kestrel Systems", "kestrel"), ("Nordwind", "nordwind")]),
+                ("en", r, "Brightline's and Brightline\u{2019}s plans, not Brightlines.", &[("Brightline", "brightline"), ("Brightline", "brightline")]),
+                // Hyphen compounds: the mention covers the name only.
+                ("de", r, "Der Nordwind-Chef lobt die Velora-Tochter.", &[("Nordwind", "nordwind"), ("Velora", "velora")]),
+                ("nl", r, "De Acme-topman kocht Velora-aandelen.", &[("Acme", "acme"), ("Velora", "velora")]),
+                ("en", r, "The Brightline-owned site and a Kestrel Systems-led round.", &[("Brightline", "brightline"), ("Kestrel Systems", "kestrel")]),
+                // Case: headlines in capitals match, lower-case words do not.
+                ("en", r, "BRIGHTLINE TO BUY VELORA\nThe velora flower is not a company.", &[("BRIGHTLINE", "brightline"), ("VELORA", "velora")]),
+                ("nl", r, "VELORA NEEMT KESTREL SYSTEMS OVER\nDe velora is een bloem.", &[("VELORA", "velora"), ("KESTREL SYSTEMS", "kestrel")]),
+                ("de", r, "NORDWIND ÜBERNIMMT STAFFIELD\nDer nordwind bläst.", &[("NORDWIND", "nordwind"), ("STAFFIELD", "staffield")]),
+                // Legal-form variants: the name without its legal form is an alias.
+                ("en", r, "Brightline Corp. said Brightline would grow.", &[("Brightline Corp.", "brightline"), ("Brightline", "brightline")]),
+                ("de", r, "Nordwind Logistik GmbH und Nordwind Logistik wachsen.", &[("Nordwind Logistik GmbH", "nordwind"), ("Nordwind Logistik", "nordwind")]),
+                ("nl", r, "Acme Holding N.V. en Acme Holding groeien.", &[("Acme Holding N.V.", "acme"), ("Acme Holding", "acme")]),
+            ],
+            false,
+        );
+    }
+
+    #[test]
+    fn issue_4_discovery_table() {
+        let r = TABLE_ROWS;
+        check(
+            &[
+                // Organisations with legal forms, after company cues, glued to cues.
+                ("nl", r, "Het bedrijf Zwirbelstak B.V. groeit. De Quarkbit-topman zwijgt.", &[("Zwirbelstak B.V.", "zwirbelstak"), ("Quarkbit", "quarkbit")]),
+                ("de", r, "Das Unternehmen Gläserne Werkstatt GmbH und der Quarkbit-Konzern.", &[("Gläserne Werkstatt GmbH", "glaserne-werkstatt"), ("Quarkbit", "quarkbit")]),
+                ("en", r, "The chipmaker Fizzlebee and Harrowgate Capital invested.", &[("Fizzlebee", "fizzlebee"), ("Harrowgate Capital", "harrowgate-capital")]),
+                // People next to role cues, with particles.
+                ("nl", r, "Volgens topman Maarten de Wit gaat Velora groeien.", &[("Maarten de Wit", "maarten-de-wit"), ("Velora", "velora")]),
+                ("de", r, "Vorstandschef Heinz von Kroll verlässt Nordwind.", &[("Heinz von Kroll", "heinz-von-kroll"), ("Nordwind", "nordwind")]),
+                ("en", r, "Brightline named Priya Ramaswamy, a former CFO of Velora, as chief executive.", &[("Brightline", "brightline"), ("Priya Ramaswamy", "priya-ramaswamy"), ("Velora", "velora")]),
+                // German capitalises nouns: capitalised nouns are not names.
+                ("de", r, "Die Verhandlungen mit der Regierung über die Zukunft der Fabrik dauern an.", &[]),
+                ("de", r, "Am Ende April prüft die Aufsicht den Vertrag.", &[]),
+                // Surnames after the full name, also of discovered people.
+                ("de", r, "CEO Heinz Kroll spricht. Kroll sagt, Nordwind wachse.", &[("Heinz Kroll", "heinz-kroll"), ("Kroll", "heinz-kroll"), ("Nordwind", "nordwind")]),
+                ("en", r, "Ingrid Valk joined Velora. Valk said so.", &[("Ingrid Valk", "ingrid-valk"), ("Velora", "velora"), ("Valk", "ingrid-valk")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn discovered_entities_are_marked() {
+        let mut g = Gazetteer::new();
+        g.add_str("t.csv", &format!("id,type,label,aliases,wikidata,ambiguous\n{TABLE_ROWS}")).unwrap_or_else(|e| panic!("{e}"));
+        let finder = EntityFinder::new(NameMatcher::new(g).unwrap_or_else(|e| panic!("{e}")), true);
+        let text = "Velora koopt Zwirbelstak B.V. van topman Anouk Verbeek.";
+        let langs = Languages::bundled();
+        let r = finder.find(text, &fold_for_matching(text), &segment(text, &langs, "nl"), "nl");
+        let by_id = |id: &str| r.entities.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("{id} in {:?}", r.entities));
+        assert_eq!(by_id("velora").source, EntitySource::Gazetteer);
+        for id in ["zwirbelstak", "anouk-verbeek"] {
+            let e = by_id(id);
+            assert_eq!(e.source, EntitySource::Discovered);
+            assert!(e.confidence < by_id("velora").confidence && e.wikidata.is_none());
+        }
+    }
+
+    #[test]
+    fn relation_cues_mark_names() {
+        // With the relation extractor's cue spans, unknown names in argument slots are
+        // discovered (and `Orange`, also a word, counts there).
+        let rows = "orange,Organization,Orange S.A.,Orange,,true\n";
+        let mut g = Gazetteer::new();
+        g.add_str("t.csv", &format!("id,type,label,aliases,wikidata,ambiguous\n{rows}")).unwrap_or_else(|e| panic!("{e}"));
+        let finder = EntityFinder::new(NameMatcher::new(g).unwrap_or_else(|e| panic!("{e}")), true);
+        let langs = Languages::bundled();
+        for (lang, text, cue, expected) in [
+            ("nl", "Gisteren werd bekend: Zwirbelstak neemt Quarkbit over.", "neemt", &["Zwirbelstak", "Quarkbit"][..]),
+            ("de", "Im Herbst übernimmt Orange den Anbieter Quarkbit.", "übernimmt", &["Orange", "Quarkbit"][..]),
+            ("en", "Last week Zwirbelstak acquired Quarkbit for cash.", "acquired", &["Zwirbelstak", "Quarkbit"][..]),
+        ] {
+            let start = text.find(cue).unwrap_or(0);
+            let cues = [(Span::new(start, start + cue.len()), RelationType::Acquisition)];
+            let r = finder.find_with_cues(text, &fold_for_matching(text), &segment(text, &langs, lang), lang, &cues);
+            let got: Vec<&str> = r.mentions.iter().map(|m| &text[m.span.start..m.span.end]).collect();
+            assert_eq!(got, expected, "{text}");
+            let without = finder.find(text, &fold_for_matching(text), &segment(text, &langs, lang), lang);
+            assert!(without.mentions.len() < expected.len(), "{text}: {:?}", without.mentions);
+        }
     }
 }

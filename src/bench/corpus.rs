@@ -4,10 +4,10 @@
 //! An article has a headline and eight to twenty sentences in paragraphs. It has a cast
 //! of two or three organisations and one or two people, mentioned again and again (the
 //! second time an organisation drops its legal form and a person is named by surname),
-//! as in real reporting. One headline in four and one sentence in twenty state a
-//! relation (a takeover, a stake, a merger, a chief executive, a lawsuit, …), which
-//! gives a few hundred relations per MB, in the range of the real corpora and above
-//! (they hold much news without deals); three in ten sentences mention a name in passing
+//! as in real reporting. About one headline in seven and one sentence in thirty state a
+//! relation (a takeover, a stake, a merger, a chief executive, a lawsuit, …): dealgraph
+//! then finds about 500 relations per MB, some two and a half times the rate of the real
+//! corpora, which hold much news without deals; three in ten sentences mention a name in passing
 //! (share prices, results, a spokesman); the rest are plain business prose. The
 //! templates are this project's own, written for the benchmark.
 //!
@@ -377,7 +377,7 @@ fn article(rng: &mut Rng, pool: &NamePool, lang: Lang) -> (String, usize) {
     };
     let mut relations = 0;
     let mut text = String::with_capacity(2048);
-    let headline = if rng.chance(0.25) {
+    let headline = if rng.chance(0.15) {
         relations += 1;
         rng.pick(t.headlines_relation)
     } else {
@@ -391,7 +391,7 @@ fn article(rng: &mut Rng, pool: &NamePool, lang: Lang) -> (String, usize) {
     let mut in_paragraph = 0;
     for i in 0..sentences {
         let roll = rng.below(100);
-        let template = if roll < 5 {
+        let template = if roll < 3 {
             relations += 1;
             rng.pick(t.relation)
         } else if roll < 35 {
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(sa, sb);
         let text_a = std::fs::read_to_string(&a).unwrap_or_default();
         assert_eq!(text_a, std::fs::read_to_string(&b).unwrap_or_default());
-        assert!(sa.text_bytes >= 50_000 && sa.documents > 10 && sa.relation_sentences > sa.documents / 2);
+        assert!(sa.text_bytes >= 50_000 && sa.documents > 10 && sa.relation_sentences > sa.documents / 4);
         assert!(!text_a.contains('{') || text_a.lines().all(|l| !l.contains("{o") && !l.contains("{amt")));
         for lang in ["\"en\"", "\"de\"", "\"nl\""] {
             assert!(text_a.contains(lang), "{lang}");

@@ -188,8 +188,9 @@ pub fn run(
             "< 500 ms",
         );
     }
+    // The big store stays in the scratch directory (`--keep` keeps it, e.g. for
+    // scripts/virtuoso.sh).
     drop(store);
-    let _ = std::fs::remove_dir_all(&big_store);
     Ok(())
 }
 

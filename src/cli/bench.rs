@@ -40,7 +40,8 @@ pub struct Args {
     /// the system's temporary directory, removed at the end).
     #[arg(long, value_name = "DIR")]
     pub scratch: Option<PathBuf>,
-    /// Keep the scratch directory.
+    /// Keep the scratch directory (generated names and articles, `store-big`: the
+    /// store the questions ran on).
     #[arg(long)]
     pub keep: bool,
     /// Internal: load the bundled gazetteer plus FILE, build the name matcher, print

@@ -30,11 +30,14 @@ use crate::text::{fold_case, fold_for_matching};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SideFigures {
     pub build_seconds: f64,
+    /// CPU time of the build (this thread; steadier than wall time on a busy machine).
+    pub build_cpu_seconds: Option<f64>,
     /// Heap of the automaton (and, for ours, the pattern values).
     pub automaton_bytes: usize,
     /// Growth of resident memory across the build (Linux), in bytes.
     pub rss_growth: Option<u64>,
     pub scan_seconds: f64,
+    pub scan_cpu_seconds: Option<f64>,
     pub matches: usize,
 }
 
@@ -76,16 +79,24 @@ impl std::fmt::Display for BenchReport {
             self.patterns,
             self.text_bytes as f64 / 1e6
         )?;
-        writeln!(f, "{:<28} {:>9} {:>12} {:>12} {:>10} {:>10}", "", "build s", "automaton", "RSS growth", "scan MB/s", "matches")?;
+        writeln!(
+            f,
+            "{:<24} {:>8} {:>8} {:>12} {:>11} {:>10} {:>10} {:>9}",
+            "", "build s", "(cpu s)", "automaton", "RSS growth", "scan MB/s", "(cpu MB/s)", "matches"
+        )?;
+        let opt_s = |s: Option<f64>| s.map_or("n/a".to_string(), |s| format!("{s:.2}"));
+        let cpu_rate = |s: Option<f64>| s.map_or("n/a".to_string(), |s| format!("{:.1}", self.text_bytes as f64 / 1e6 / s.max(0.01)));
         for (name, side) in [("dealgraph NameMatcher", &self.ours), ("aho-corasick find_iter", &self.plain)] {
             writeln!(
                 f,
-                "{:<28} {:>9.2} {:>8.0} MiB {:>12} {:>10.1} {:>10}",
+                "{:<24} {:>8.2} {:>8} {:>8.0} MiB {:>11} {:>10.1} {:>10} {:>9}",
                 name,
                 side.build_seconds,
+                opt_s(side.build_cpu_seconds),
                 mb(side.automaton_bytes),
                 opt_mb(side.rss_growth),
                 side.mb_per_second(self.text_bytes),
+                cpu_rate(side.scan_cpu_seconds),
                 side.matches
             )?;
         }
@@ -232,6 +243,16 @@ pub fn generate_text(entries: &[Entry], bytes: usize, seed: u64) -> String {
     text
 }
 
+/// CPU seconds (user + system) this thread has used, from `/proc/thread-self/stat`
+/// (Linux; clock ticks of 10 ms). Steadier than wall time on a busy machine.
+pub fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn rss(key: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with(key))?;
@@ -255,33 +276,50 @@ pub fn run(names: usize, text_mb: usize, seed: u64) -> Result<BenchReport> {
     let entries = gazetteer.len();
     let setup_seconds = setup.elapsed().as_secs_f64();
 
+    let cpu_since = |c: Option<f64>| c.zip(thread_cpu_seconds()).map(|(a, b)| b - a);
     // Ours.
     let before = rss("VmRSS:");
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), thread_cpu_seconds());
     let matcher = NameMatcher::new(gazetteer)?;
-    let build_seconds = start.elapsed().as_secs_f64();
+    let (build_seconds, build_cpu_seconds) = (start.elapsed().as_secs_f64(), cpu_since(cpu));
     let rss_growth = before.zip(rss("VmRSS:")).map(|(b, a)| a.saturating_sub(b));
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), thread_cpu_seconds());
     let found = matcher.find(&text, &folded);
-    let scan_seconds = start.elapsed().as_secs_f64();
-    let ours = SideFigures { build_seconds, automaton_bytes: matcher.memory_usage(), rss_growth, scan_seconds, matches: found.len() };
+    let (scan_seconds, scan_cpu_seconds) = (start.elapsed().as_secs_f64(), cpu_since(cpu));
+    let ours = SideFigures {
+        build_seconds,
+        build_cpu_seconds,
+        automaton_bytes: matcher.memory_usage(),
+        rss_growth,
+        scan_seconds,
+        scan_cpu_seconds,
+        matches: found.len(),
+    };
     drop(found);
 
     // Plain aho-corasick over the same folded, deduplicated patterns.
     let patterns = NameMatcher::patterns_of(matcher.gazetteer());
     let before = rss("VmRSS:");
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), thread_cpu_seconds());
     let plain_ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
         .map_err(|e| crate::error::Error::Matcher(e.to_string()))?;
-    let build_seconds = start.elapsed().as_secs_f64();
+    let (build_seconds, build_cpu_seconds) = (start.elapsed().as_secs_f64(), cpu_since(cpu));
     let rss_growth = before.zip(rss("VmRSS:")).map(|(b, a)| a.saturating_sub(b));
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), thread_cpu_seconds());
     let matches = plain_ac.find_iter(&folded).count();
-    let scan_seconds = start.elapsed().as_secs_f64();
-    let plain = SideFigures { build_seconds, automaton_bytes: plain_ac.memory_usage(), rss_growth, scan_seconds, matches };
+    let (scan_seconds, scan_cpu_seconds) = (start.elapsed().as_secs_f64(), cpu_since(cpu));
+    let plain = SideFigures {
+        build_seconds,
+        build_cpu_seconds,
+        automaton_bytes: plain_ac.memory_usage(),
+        rss_growth,
+        scan_seconds,
+        scan_cpu_seconds,
+        matches,
+    };
 
     Ok(BenchReport {
         seed,
@@ -323,39 +361,3 @@ mod tests {
     }
 }
 
-#[cfg(test)]
-mod scratch {
-    use super::*;
-    use aho_corasick::StartKind;
-
-    #[test]
-    #[ignore]
-    fn settings() {
-        let mut gazetteer = Gazetteer::bundled().unwrap_or_else(|e| panic!("{e}"));
-        let mut taken: HashSet<String> = gazetteer.entries.iter().flat_map(|e| e.names().map(fold_case)).collect();
-        for entry in generate_entries(1_000_000 - gazetteer.len(), 42, &mut taken) {
-            gazetteer.insert(entry);
-        }
-        let t = Instant::now();
-        let patterns = NameMatcher::patterns_of(&gazetteer);
-        println!("collect forms: {:.2}s, {} patterns", t.elapsed().as_secs_f64(), patterns.len());
-        for (name, start, prefilter) in [("both+pf", StartKind::Both, true), ("unanch+pf", StartKind::Unanchored, true), ("unanch-nopf", StartKind::Unanchored, false), ("both-nopf", StartKind::Both, false)] {
-            let t = Instant::now();
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .start_kind(start)
-                .prefilter(prefilter)
-                .build(&patterns)
-                .unwrap_or_else(|e| panic!("{e}"));
-            println!("{name}: {:.2}s {} MiB", t.elapsed().as_secs_f64(), ac.memory_usage() >> 20);
-        }
-        let t = Instant::now();
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .build(&patterns)
-            .unwrap_or_else(|e| panic!("{e}"));
-        println!("noncontiguous: {:.2}s {} MiB", t.elapsed().as_secs_f64(), ac.memory_usage() >> 20);
-    }
-}

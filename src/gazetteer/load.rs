@@ -45,25 +45,90 @@ pub fn is_qid(s: &str) -> bool {
     !digits.is_empty() && !digits.starts_with('0') && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Severity {
+    /// The file cannot be used as it is (`extract --gazetteer` stops at it).
+    #[default]
+    Error,
+    /// The file loads, but something needs a look: a name shared by several entities
+    /// (a real ambiguity), an id that overrides one of an earlier file.
+    Warning,
+}
+
 /// A problem found in a gazetteer file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
     pub path: String,
     pub line: u64,
     pub message: String,
+    pub severity: Severity,
 }
 
+impl Problem {
+    fn error(path: &str, line: u64, message: String) -> Problem {
+        Problem { path: path.to_string(), line, message, severity: Severity::Error }
+    }
+
+    fn warning(path: &str, line: u64, message: String) -> Problem {
+        Problem { path: path.to_string(), line, message, severity: Severity::Warning }
+    }
+}
+
+/// `file:line: message` for errors, `file:line: warning: message` for warnings.
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.path, self.line, self.message)
+        match self.severity {
+            Severity::Error => write!(f, "{}:{}: {}", self.path, self.line, self.message),
+            Severity::Warning => write!(f, "{}:{}: warning: {}", self.path, self.line, self.message),
+        }
     }
+}
+
+/// Where a quoted field opens and never closes (RFC 4180 quoting), as a line number.
+/// The CSV reader would read on to the end of the file and report a wrong column count.
+fn unterminated_quote(content: &str) -> Option<u64> {
+    let bytes = content.as_bytes();
+    let mut line = 1u64;
+    let mut field_start = true;
+    let mut open_line: Option<u64> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match open_line {
+            Some(_) => {
+                if b == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        open_line = None;
+                    }
+                }
+            }
+            None => match b {
+                b'"' if field_start => open_line = Some(line),
+                b',' | b'\n' => {}
+                _ => {}
+            },
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        field_start = open_line.is_none() && (b == b',' || b == b'\n' || (b == b'\r' && field_start));
+        i += 1;
+    }
+    open_line
 }
 
 /// Entries of one file plus every problem found, without stopping at the first.
 pub fn parse(path: &str, content: &str) -> (Vec<(u64, Entry)>, Vec<Problem>) {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
-    let problem = |line: u64, message: String| Problem { path: path.to_string(), line, message };
+    let problem = |line: u64, message: String| Problem::error(path, line, message);
+    if let Some(line) = unterminated_quote(content) {
+        problems.push(problem(line, "unterminated quote: the quoted field opened here never closes".to_string()));
+        return (entries, problems);
+    }
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(content.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -225,48 +290,65 @@ impl Gazetteer {
     }
 }
 
-/// `dealgraph gazetteer check`: every problem of the given files, including duplicate ids
-/// and the same alias on two entities (a real ambiguity, listed), each with `file:line`.
+/// `dealgraph gazetteer check`: every problem of the given files, each with
+/// `file:line`, sorted by file and line:
+/// - errors: what [`parse`] finds (header, column count, type, empty id or label,
+///   Q-id, `ambiguous` value, quoting) and an id used twice in one file;
+/// - warnings: an id that overrides one of an earlier file (later files win), and a
+///   name (label or alias, or an organisation name without its legal form, as the
+///   matcher uses it) that belongs to several entities: a real ambiguity, which the
+///   document then has to resolve.
 pub fn check_files(files: &[(String, String)]) -> Vec<Problem> {
     let mut problems = Vec::new();
+    // Id → (file, line) of the entry that holds it now.
     let mut ids: HashMap<String, (String, u64)> = HashMap::new();
-    let mut names: BTreeMap<String, Vec<(String, u64, String)>> = BTreeMap::new();
+    let mut entries_by_id: HashMap<String, (String, u64, Vec<String>)> = HashMap::new();
+    let legal = crate::gazetteer::names::legal_forms();
     for (path, content) in files {
         let (entries, mut file_problems) = parse(path, content);
         problems.append(&mut file_problems);
+        let mut in_file: HashMap<String, u64> = HashMap::new();
         for (line, entry) in entries {
+            if let Some(first) = in_file.insert(entry.id.clone(), line) {
+                problems.push(Problem::error(path, line, format!("duplicate id {:?} (first on line {first})", entry.id)));
+                continue;
+            }
             if let Some((p, l)) = ids.get(&entry.id) {
-                problems.push(Problem {
-                    path: path.clone(),
-                    line,
-                    message: format!("duplicate id {:?} (also at {p}:{l})", entry.id),
-                });
-            } else {
-                ids.insert(entry.id.clone(), (path.clone(), line));
+                problems.push(Problem::warning(path, line, format!("id {:?} overrides the entry at {p}:{l}", entry.id)));
             }
-            let mut own: Vec<String> = entry.names().map(crate::text::fold_case).collect();
-            own.sort();
-            own.dedup();
-            for name in own {
-                names.entry(name).or_default().push((path.clone(), line, entry.id.clone()));
+            ids.insert(entry.id.clone(), (path.clone(), line));
+            let mut names: Vec<String> = Vec::new();
+            for name in entry.names() {
+                let collapsed = crate::gazetteer::matcher::collapse_spaces(name);
+                if entry.kind == crate::model::EntityKind::Organization {
+                    if let Some(short) = crate::gazetteer::names::strip_legal_form(&collapsed, legal) {
+                        names.push(crate::text::fold_case(&short));
+                    }
+                }
+                names.push(crate::text::fold_case(&collapsed));
             }
+            names.sort();
+            names.dedup();
+            entries_by_id.insert(entry.id.clone(), (path.clone(), line, names));
         }
     }
-    for (name, users) in names {
-        let mut distinct: Vec<&String> = users.iter().map(|(_, _, id)| id).collect();
-        distinct.sort();
-        distinct.dedup();
-        if distinct.len() > 1 {
-            let (path, line, _) = &users[users.len() - 1];
-            let list: Vec<String> = users.iter().map(|(p, l, id)| format!("{id} ({p}:{l})")).collect();
-            problems.push(Problem {
-                path: path.clone(),
-                line: *line,
-                message: format!("the name {name:?} belongs to several entities: {}", list.join(", ")),
-            });
+    // Names of the entries that remain after overrides.
+    let mut users: BTreeMap<&str, Vec<(&str, u64, &str)>> = BTreeMap::new();
+    for (id, (path, line, names)) in &entries_by_id {
+        for name in names {
+            users.entry(name.as_str()).or_default().push((path.as_str(), *line, id.as_str()));
         }
     }
-    problems.sort();
+    for (name, mut owners) in users {
+        if owners.len() < 2 {
+            continue;
+        }
+        owners.sort();
+        let (path, line, _) = owners[owners.len() - 1];
+        let list: Vec<String> = owners.iter().map(|(p, l, id)| format!("{id} ({p}:{l})")).collect();
+        problems.push(Problem::warning(path, line, format!("the name {name:?} belongs to several entities: {}", list.join(", "))));
+    }
+    problems.sort_by(|a, b| (a.path.as_str(), a.line, &a.message).cmp(&(b.path.as_str(), b.line, &b.message)));
     problems
 }
 
@@ -294,7 +376,8 @@ mod tests {
             ("id,type,label,aliases,wikidata\na,Person,,,\n", "t.csv:2: empty label"),
             ("id,type,label,aliases,wikidata\na,Person,A,,\nb,Person,B\n", "t.csv:3: wrong column count"),
             ("id,type,label,aliases,wikidata\na,Person,A,,\na,Person,B,,\n", "t.csv:3: duplicate id"),
-            ("id,type,label,aliases,wikidata\na,Person,\"A,,\n", "t.csv:2"),
+            ("id,type,label,aliases,wikidata\na,Person,\"A,,\n", "t.csv:2: unterminated quote"),
+            ("id,type,label,aliases,wikidata\na,Organization,\"A, \"\"B\"\"\",,\nb,Person,\"B\nC,,\n", "t.csv:3: unterminated quote"),
         ];
         for (csv, expected) in cases {
             let mut g = Gazetteer::new();
@@ -311,6 +394,34 @@ mod tests {
         )];
         let problems = check_files(&files);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("\"ab\" belongs to several entities"));
+        assert_eq!(problems[0].severity, Severity::Warning);
+        assert_eq!(problems[0].to_string(), "t.csv:3: warning: the name \"ab\" belongs to several entities: a (t.csv:2), b (t.csv:3)");
+    }
+
+    /// Every kind of problem `gazetteer check` reports, with its `file:line`.
+    #[test]
+    fn check_reports_each_problem_with_file_and_line() {
+        let first = "id,type,label,aliases,wikidata\n\
+            acme,Organization,Acme Holding N.V.,,Q1\n\
+            acme-ag,Organization,Acme AG,,Q2\n\
+            x,Company,X,,\n\
+            y,Person,,,\n\
+            z,Person,Zed,,Q0\n\
+            acme,Organization,Again,,\n";
+        let second = "id,type,label,aliases,wikidata\nz2,Person,Zoe,,Q5\nacme,Organization,Acme Corp,,Q9\n";
+        let files = vec![("one.csv".to_string(), first.to_string()), ("two.csv".to_string(), second.to_string())];
+        let got: Vec<String> = check_files(&files).iter().map(ToString::to_string).collect();
+        let want = [
+            "one.csv:4: unknown entity type \"Company\" (expected Organization or Person)",
+            "one.csv:5: empty label for id \"y\"",
+            "one.csv:6: malformed Wikidata id \"Q0\" (expected Q followed by digits, e.g. Q2283)",
+            "one.csv:7: duplicate id \"acme\" (first on line 2)",
+            "two.csv:3: warning: id \"acme\" overrides the entry at one.csv:2",
+            "two.csv:3: warning: the name \"acme\" belongs to several entities: acme-ag (one.csv:3), acme (two.csv:3)",
+        ];
+        assert_eq!(got, want);
+        let bad_header = vec![("h.csv".to_string(), "name,kind\nacme,Organization\n".to_string())];
+        let got = check_files(&bad_header);
+        assert!(got[0].to_string().starts_with("h.csv:1: wrong header: missing column(s) id,type,label,aliases,wikidata"), "{got:?}");
     }
 }

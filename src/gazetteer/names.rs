@@ -15,7 +15,7 @@
 
 use crate::error::Result;
 use crate::gazetteer::load::{Entry, Gazetteer};
-use crate::gazetteer::matcher::{collapse_spaces, PhraseMatcher, PhraseMatcherBuilder};
+use crate::gazetteer::matcher::{collapse_spaces, needs_collapse, PhraseMatcher, PhraseMatcherBuilder};
 use crate::model::Span;
 use crate::text::words::{is_all_caps, is_boundary_after, starts_upper};
 
@@ -48,13 +48,76 @@ pub struct NameMatch {
     pub derived: bool,
 }
 
-/// One surface form of an entry.
-#[derive(Debug, Clone)]
+/// One surface form of an entry: which of its names, and for a form made by stripping a
+/// legal form the length of what is left (the text is a prefix of the name, so a
+/// million forms cost 8 bytes each).
+#[derive(Debug, Clone, Copy)]
 struct Form {
     entry: u32,
-    text: Box<str>,
-    /// Made by stripping a legal form, not listed.
-    derived: bool,
+    /// Index into [`Entry::names`].
+    name: u16,
+    /// Byte length of the form in the (space-collapsed) name; 0 for the whole name.
+    stripped_len: u16,
+    /// Which of its characters are upper case ([`upper_mask`]), so the case rules need
+    /// not read the gazetteer at every match; [`LONG`] for forms too long for that.
+    upper: u64,
+}
+
+/// `upper` of a form of more than 63 characters.
+const LONG: u64 = u64::MAX;
+
+/// Bit `i` is set when character `i` of `s` is upper case; None beyond 63 characters.
+fn upper_mask(s: &str) -> Option<u64> {
+    let mut mask = 0u64;
+    for (i, c) in s.chars().enumerate() {
+        if i >= 63 {
+            return None;
+        }
+        if c.is_uppercase() {
+            mask |= 1 << i;
+        }
+    }
+    Some(mask)
+}
+
+/// [`case_fit`] of `written` against a form known by its [`upper_mask`] (the letters
+/// are the same up to case: the matcher found them).
+fn case_fit_masked(written: &str, form_upper: u64) -> Option<CaseFit> {
+    let written_upper = upper_mask(written)?;
+    if written_upper == form_upper {
+        return Some(CaseFit::Exact);
+    }
+    if is_all_caps(written) {
+        return Some(CaseFit::Upper);
+    }
+    let (mut letters, mut form_all_caps) = (0, true);
+    let mut word_start = true;
+    let mut initials_agree = true;
+    for (i, c) in written.chars().enumerate() {
+        if c == ' ' || c == '-' {
+            word_start = true;
+            continue;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            let form_is_upper = form_upper & (1 << i) != 0;
+            form_all_caps &= form_is_upper;
+            if word_start && c.is_uppercase() != form_is_upper {
+                initials_agree = false;
+            }
+            word_start = false;
+        }
+    }
+    if form_all_caps && letters <= 3 {
+        return None; // A short acronym written otherwise (`Sap`).
+    }
+    (initials_agree && starts_upper(written)).then_some(CaseFit::Title)
+}
+
+impl Form {
+    fn derived(self) -> bool {
+        self.stripped_len > 0
+    }
 }
 
 /// The gazetteer plus its automaton.
@@ -67,8 +130,9 @@ pub struct NameMatcher {
 }
 
 /// Legal forms from `gazetteers/names/legal-forms.txt`, longest first.
-pub fn legal_forms() -> Vec<&'static str> {
-    crate::gazetteer::words::NameWords::bundled().legal_forms().iter().map(|f| f.text.as_str()).collect()
+pub fn legal_forms() -> &'static [&'static str] {
+    static FORMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| crate::gazetteer::words::bundled_legal_forms().iter().map(|f| f.text.as_str()).collect())
 }
 
 /// `Microsoft Corporation` → `Microsoft`; None when no legal form ends the name or too
@@ -90,9 +154,14 @@ pub fn strip_legal_form(name: &str, forms: &[&str]) -> Option<String> {
 }
 
 fn ends_with_ignore_case(s: &str, suffix: &str) -> bool {
-    s.len() >= suffix.len()
-        && s.is_char_boundary(s.len() - suffix.len())
-        && s[s.len() - suffix.len()..].chars().zip(suffix.chars()).all(|(a, b)| a == b || a.to_lowercase().eq(b.to_lowercase()))
+    if s.len() < suffix.len() || !s.is_char_boundary(s.len() - suffix.len()) {
+        return false;
+    }
+    let tail = &s[s.len() - suffix.len()..];
+    if suffix.is_ascii() {
+        return tail.eq_ignore_ascii_case(suffix);
+    }
+    tail.chars().zip(suffix.chars()).all(|(a, b)| a == b || a.to_lowercase().eq(b.to_lowercase()))
 }
 
 impl NameMatcher {
@@ -122,6 +191,19 @@ impl NameMatcher {
         &self.gazetteer
     }
 
+    /// The text of a form: a name of its entry, without its legal form if derived.
+    fn form_text(&self, form: Form) -> std::borrow::Cow<'_, str> {
+        let entry = &self.gazetteer.entries[form.entry as usize];
+        let name = entry.names().nth(form.name as usize).unwrap_or(&entry.label);
+        let name: std::borrow::Cow<'_, str> = if needs_collapse(name) { collapse_spaces(name).into() } else { name.into() };
+        let len = usize::from(form.stripped_len);
+        match name {
+            _ if len == 0 => name,
+            std::borrow::Cow::Borrowed(b) => std::borrow::Cow::Borrowed(b.get(..len).unwrap_or(b)),
+            std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o.get(..len).unwrap_or(&o).to_string()),
+        }
+    }
+
     /// Number of distinct (folded) patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
         self.phrases.pattern_count()
@@ -142,14 +224,21 @@ impl NameMatcher {
             if glued && text.as_bytes().get(m.span.end) != Some(&b's') {
                 continue;
             }
-            let written = collapse_spaces(&text[m.span.start..m.span.end]);
-            let caps_line = in_caps_line(text, m.span);
+            let raw = &text[m.span.start..m.span.end];
+            let written: std::borrow::Cow<str> = if raw.contains(|c: char| c.is_whitespace() && c != ' ') || raw.contains("  ") {
+                collapse_spaces(raw).into()
+            } else {
+                raw.into()
+            };
+            // Only a name without lower-case letters can stand in a headline in capitals.
+            let caps_line = !written.chars().any(char::is_lowercase) && in_caps_line(text, m.span);
             let mut best: Option<CaseFit> = None;
             let mut entries: Vec<u32> = Vec::new();
             let mut derived = true;
             for &form_idx in self.phrases.values(m.pattern) {
-                let form = &self.forms[form_idx as usize];
-                if let Some(mut fit) = case_fit(&written, &form.text) {
+                let form = self.forms[form_idx as usize];
+                let fit = if form.upper == LONG { case_fit(&written, &self.form_text(form)) } else { case_fit_masked(&written, form.upper) };
+                if let Some(mut fit) = fit {
                     if caps_line {
                         fit = CaseFit::Caps;
                     }
@@ -159,7 +248,7 @@ impl NameMatcher {
                     if !entries.contains(&form.entry) {
                         entries.push(form.entry);
                     }
-                    derived &= form.derived;
+                    derived &= form.derived();
                 }
             }
             if let Some(fit) = best {
@@ -176,23 +265,25 @@ impl NameMatcher {
 fn collect_forms(gazetteer: &Gazetteer) -> (PhraseMatcherBuilder, Vec<Form>) {
     let legal = legal_forms();
     let mut builder = PhraseMatcherBuilder::new().genitive_s(true);
-    builder.reserve(gazetteer.entries.len() * 2);
-    let mut forms: Vec<Form> = Vec::with_capacity(gazetteer.entries.len() * 2);
+    builder.reserve(gazetteer.entries.len() * 9 / 8);
+    let mut forms: Vec<Form> = Vec::with_capacity(gazetteer.entries.len() * 9 / 8);
     for (i, entry) in gazetteer.entries.iter().enumerate() {
-        let mut add = |form: &str, derived: bool, builder: &mut PhraseMatcherBuilder| {
-            let form = if form.contains(char::is_whitespace) { collapse_spaces(form) } else { form.to_string() };
-            if form.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-                return;
-            }
-            builder.add(&form, forms.len() as u32);
-            forms.push(Form { entry: i as u32, text: form.into_boxed_str(), derived });
-        };
-        for name in entry.names() {
-            add(name, false, &mut builder);
+        for (n, name) in entry.names().enumerate().take(usize::from(u16::MAX)) {
+            let mut add = |text: &str, stripped_len: u16| {
+                if text.chars().filter(|c| c.is_alphanumeric()).take(2).count() < 2 {
+                    return;
+                }
+                builder.add(text, forms.len() as u32);
+                let upper = if needs_collapse(text) { upper_mask(&collapse_spaces(text)) } else { upper_mask(text) };
+                forms.push(Form { entry: i as u32, name: n as u16, stripped_len, upper: upper.unwrap_or(LONG) });
+            };
+            add(name, 0);
             if entry.kind == crate::model::EntityKind::Organization {
-                if let Some(short) = strip_legal_form(name, &legal) {
-                    if !entry.names().any(|n| n == short) {
-                        add(&short, true, &mut builder);
+                let collapsed: std::borrow::Cow<'_, str> = if needs_collapse(name) { collapse_spaces(name).into() } else { name.into() };
+                if let Some(short) = strip_legal_form(&collapsed, legal) {
+                    let len = u16::try_from(short.len()).unwrap_or(0);
+                    if len > 0 && collapsed.starts_with(short.as_str()) && !entry.names().any(|other| other == short) {
+                        add(&short, len);
                     }
                 }
             }
@@ -271,8 +362,8 @@ fn caps_words_around(text: &str, span: Span) -> usize {
     if !is_caps_word(&text[span.start..span.end]) {
         return 0;
     }
-    let before = text[..span.start].split(|c: char| c == ' ').rev().skip(1).take_while(|w| is_caps_word(w)).count();
-    let after = text[span.end..].split(|c: char| c == ' ').skip(1).take_while(|w| is_caps_word(w)).count();
+    let before = text[..span.start].split(' ').rev().skip(1).take_while(|w| is_caps_word(w)).count();
+    let after = text[span.end..].split(' ').skip(1).take_while(|w| is_caps_word(w)).count();
     1 + before + after
 }
 
@@ -321,12 +412,33 @@ mod tests {
     }
 
     #[test]
+    fn masked_case_fit_agrees() {
+        let pairs = [
+            ("LinkedIn", "LinkedIn"),
+            ("Linkedin", "LinkedIn"),
+            ("LINKEDIN", "LinkedIn"),
+            ("linkedin", "LinkedIn"),
+            ("Sap", "SAP"),
+            ("Ikea", "IKEA"),
+            ("Deutsche bank", "Deutsche Bank"),
+            ("Mercedes-benz", "Mercedes-Benz"),
+            ("eBay", "eBay"),
+            ("Ebay", "eBay"),
+            ("Han Van Doorn", "Han van Doorn"),
+        ];
+        for (written, form) in pairs {
+            let mask = upper_mask(form).unwrap_or(LONG);
+            assert_eq!(case_fit_masked(written, mask), case_fit(written, form), "{written} / {form}");
+        }
+    }
+
+    #[test]
     fn strips_legal_forms() {
         let legal = legal_forms();
-        assert_eq!(strip_legal_form("Siemens AG", &legal).as_deref(), Some("Siemens"));
-        assert_eq!(strip_legal_form("Koninklijke Philips N.V.", &legal).as_deref(), Some("Koninklijke Philips"));
-        assert_eq!(strip_legal_form("Microsoft Corporation", &legal).as_deref(), Some("Microsoft"));
-        assert_eq!(strip_legal_form("AB", &legal), None);
-        assert_eq!(strip_legal_form("Acme", &legal), None);
+        assert_eq!(strip_legal_form("Siemens AG", legal).as_deref(), Some("Siemens"));
+        assert_eq!(strip_legal_form("Koninklijke Philips N.V.", legal).as_deref(), Some("Koninklijke Philips"));
+        assert_eq!(strip_legal_form("Microsoft Corporation", legal).as_deref(), Some("Microsoft"));
+        assert_eq!(strip_legal_form("AB", legal), None);
+        assert_eq!(strip_legal_form("Acme", legal), None);
     }
 }

@@ -83,6 +83,22 @@ pub struct NameWords {
     place_prefixes: HashSet<String>,
 }
 
+/// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
+/// their own: the name matcher needs them, not the big word lists).
+pub fn bundled_legal_forms() -> &'static [LegalForm] {
+    static FORMS: OnceLock<Vec<LegalForm>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms: Vec<LegalForm> = bundled_lines("gazetteers/names/legal-forms.txt")
+            .map(|line| {
+                let (text, flag) = line.split_once('\t').unwrap_or((line, ""));
+                LegalForm { text: text.trim().to_string(), hyphen: flag.trim() == "hyphen" }
+            })
+            .collect();
+        forms.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
+        forms
+    })
+}
+
 fn data_lines(content: &str) -> impl Iterator<Item = &str> {
     content.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
@@ -103,13 +119,11 @@ impl NameWords {
     }
 
     fn load_bundled() -> NameWords {
-        let mut w = NameWords::default();
-        for line in bundled_lines("gazetteers/names/legal-forms.txt") {
-            let (text, flag) = line.split_once('\t').unwrap_or((line, ""));
-            w.legal_forms.push(LegalForm { text: text.trim().to_string(), hyphen: flag.trim() == "hyphen" });
-        }
-        w.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.text.len()));
-        w.first_names = bundled_lines("gazetteers/first-names.txt").map(|l| l.trim().to_string()).collect();
+        let mut w = NameWords {
+            legal_forms: bundled_legal_forms().to_vec(),
+            first_names: bundled_lines("gazetteers/first-names.txt").map(|l| l.trim().to_string()).collect(),
+            ..NameWords::default()
+        };
         for line in bundled_lines("gazetteers/names/person-particles.txt") {
             let (words, langs) = line.split_once('\t').unwrap_or((line, ""));
             w.particles.push(Particle {
@@ -286,11 +300,8 @@ impl NameWords {
     /// capitalises nouns not a noun of it (`Bank`, `Ende`). In English and Dutch a
     /// capitalised `Mark` or `Jan` is a name, though `mark` and `jan` are words too.
     pub fn is_plausible_first_name(&self, lang: &str, word: &str) -> bool {
-        self.is_first_name(word)
-            && !self.is_function_word(word)
-            && !self.is_place(word)
-            && !self.is_demonym(lang, word)
-            && !(self.capitalises_nouns(lang) && self.is_common_in(lang, word))
+        let noun = self.capitalises_nouns(lang) && self.is_common_in(lang, word);
+        self.is_first_name(word) && !self.is_function_word(word) && !self.is_place(word) && !self.is_demonym(lang, word) && !noun
     }
 
     /// A first name that is no word of any language (`Paul`, `Elon`; not `Visa`, `Mark`):

@@ -23,6 +23,11 @@ pub fn resolve(
     slot: &[EntityKind],
     exclude: &[usize],
 ) -> Option<usize> {
+    if referent == Referent::Speaker {
+        return crate::relations::context::speaker_org(analysis, pos, exclude).filter(|_| {
+            slot.contains(&EntityKind::Organization)
+        });
+    }
     let paragraph = analysis.sentences.get(sentence)?.paragraph;
     // The paragraph; organisation nouns also reach the three sentences before it.
     let mut first = sentence;
@@ -73,7 +78,7 @@ pub fn resolve(
 
 /// True when the word before `start` (skipping up to two lower-case words: articles,
 /// adjectives) is a preposition.
-fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, start: usize) -> bool {
+pub(crate) fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, start: usize) -> bool {
     let words: Vec<&str> = analysis.text[..start]
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())

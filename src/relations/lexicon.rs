@@ -48,6 +48,10 @@ pub enum Frame {
     Conj,
     /// Determiners and other words that may sit between a preposition and its noun.
     Det,
+    /// Determiners of an oblique case (`dem`, `einem`): without a preposition before
+    /// them, the noun phrase they open is an indirect object, not a subject or direct
+    /// object.
+    Oblique,
     /// Relative pronouns (`die`, `which`): the antecedent stands before them.
     Relative,
     /// Anaphoric noun phrases and personal pronouns (`het bedrijf`, `er`, `it`).
@@ -98,6 +102,7 @@ impl Frame {
             "prep" => Frame::Prep,
             "conj" => Frame::Conj,
             "det" => Frame::Det,
+            "oblique" => Frame::Oblique,
             "relative" => Frame::Relative,
             "coref" => Frame::Coref,
             "possessive" => Frame::Possessive,
@@ -145,6 +150,7 @@ impl Frame {
             Frame::Prep => "prep",
             Frame::Conj => "conj",
             Frame::Det => "det",
+            Frame::Oblique => "oblique",
             Frame::Relative => "relative",
             Frame::Coref => "coref",
             Frame::Possessive => "possessive",
@@ -173,13 +179,16 @@ pub enum Referent {
     /// A genitive relative pronoun (`whose`, `waarvan`, `dessen`): the entity before
     /// the comma.
     Antecedent,
+    /// The first person (`we`, `onze`, `unsere`): the organisation speaking, which in a
+    /// quote or an interview is the one the document is about.
+    Speaker,
 }
 
 impl Referent {
     pub fn fits(self, kind: EntityKind) -> bool {
         match self {
             Referent::Any | Referent::Antecedent => true,
-            Referent::Organization => kind == EntityKind::Organization,
+            Referent::Organization | Referent::Speaker => kind == EntityKind::Organization,
             Referent::Person => kind == EntityKind::Person,
         }
     }
@@ -308,9 +317,10 @@ impl Lexicon {
                 Frame::Coref | Frame::Possessive => {
                     let r = match type_text {
                         "org" => Referent::Organization,
+                        "speaker" => Referent::Speaker,
                         "person" => Referent::Person,
                         "any" | "" => Referent::Any,
-                        other => return Err(err(format!("coref type must be org, person or any, not {other:?}"))),
+                        other => return Err(err(format!("coref type must be org, person, any or speaker, not {other:?}"))),
                     };
                     (None, Some(r))
                 }

@@ -18,6 +18,7 @@
 //! every word of a language lives in its CSV.
 
 pub mod amount;
+pub mod context;
 pub mod coref;
 pub mod date;
 pub mod lexicon;
@@ -28,7 +29,7 @@ pub mod status;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Result};
-use crate::model::{Analysis, EntityKind, EntitySource, Relation, RelationType, Span};
+use crate::model::{Analysis, EntityKind, EntitySource, Relation, RelationType, Span, Status};
 use crate::text::fold_for_matching;
 
 use lexicon::{Lexicon, Referent};
@@ -101,9 +102,25 @@ impl RelationExtractor {
                 _ => true,
             }
         });
-        let mut relations = Vec::new();
+        let mut relations: Vec<Relation> = Vec::new();
         for s in 0..analysis.sentences.len() {
             let view = View::new(analysis, lex, s, &matches, &hidden);
+            // `X was in gesprek over de overname van Y. Het werd afgeblazen.`: a sentence
+            // that only says how the deal of the sentence before ended.
+            if s > 0 {
+                let before = analysis.sentences[s - 1].span;
+                let open: Vec<usize> = (0..relations.len())
+                    .filter(|&i| relations[i].evidence == before)
+                    .filter(|&i| matches!(relations[i].status, Some(Status::Pursuing | Status::Agreed)))
+                    .collect();
+                for i in open {
+                    let r = &relations[i];
+                    if status::follow_up_abandoned(&view, r.kind, &[r.subject, r.object]) {
+                        relations[i].status = Some(Status::Abandoned);
+                        relations[i].rule.push_str("+status.next");
+                    }
+                }
+            }
             if !view.items.iter().any(|it| matches!(it.kind, sentence::ItemKind::Entity { .. })) {
                 continue;
             }

@@ -8,7 +8,8 @@
 
 use crate::model::{EntityKind, RelationType, Status};
 use crate::relations::lexicon::{Cue, Frame};
-use crate::relations::sentence::{Arg, Via, View, WINDOW};
+use crate::relations::context;
+use crate::relations::sentence::{Arg, ItemKind, PrepBefore, Via, View, WINDOW};
 
 /// One relation proposed by a rule, before coreference, status and confidence.
 #[derive(Debug, Clone)]
@@ -125,7 +126,10 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let view = out.view;
     let c = out.c;
     let lex = view.lex;
-    let left = view.left_args_until(c, 2, true);
+    // A verb-final clause holds its subject far from the verb (`X hatte sich 2014 die
+    // Sparte von Y in einer Bieterschlacht gegen Z gesichert`).
+    let reach = if lex.verb_final { WINDOW + WINDOW / 2 } else { WINDOW };
+    let left = view.left_args_within(c, 2, true, reach);
     let end = tail.unwrap_or(view.len());
     let objects = view.right_args(c, end, &|p| cue.allows_object_prep(p));
     let object = objects.iter().copied().find(|o| out.fits_object(o.item));
@@ -145,6 +149,11 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
             }
         }
     }
+    // `Y, in which X owns a stake`, `Y, an der X beteiligt ist`: the antecedent of a
+    // prepositional relative is the object.
+    let object = object.or_else(|| {
+        oblique_relative(view, c, cue).filter(|o| left.first().is_some_and(|s| s.via == Via::Direct && s.item > o.item))
+    });
     let subject = left.first().copied().or_else(|| view.possessor(c).filter(|a| a.dist <= 6));
     // `X kocht de Belgische tak van Y`: the owner of the part is the target.
     let object = object.or_else(|| {
@@ -153,6 +162,14 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
         }
         view.part_owner(c, true).or_else(|| if lex.verb_final { view.part_owner(c, false) } else { None })
     });
+    // `X will das Filialnetz übernehmen`, `X buys the unit`: a part of a company not
+    // named in the sentence belongs to the company the article is about.
+    if let (Some(s), None) = (subject, object) {
+        if out.kind == RelationType::Acquisition && s.via == Via::Direct && ownerless_part(view, c, s, end) {
+            implicit_object(out, cue, s, "verb.implicit");
+            return;
+        }
+    }
     match (subject, object) {
         (Some(s), Some(o)) => {
             // `bought 18.8% of Y`, `acquired two mln Y shares`: a stake, not the company.
@@ -194,6 +211,34 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
         }
         _ => {}
     }
+}
+
+/// `Y, in which X owns a stake`, `Y, waarin X een belang heeft`, `Y, an der X beteiligt
+/// ist`: the antecedent of a relative pronoun whose row names a preposition (`object`
+/// column) that the cue accepts for its object.
+fn oblique_relative(view: &View, c: usize, cue: &Cue) -> Option<Arg> {
+    let lo = c.saturating_sub(WINDOW);
+    let r = (lo..c).rev().take_while(|&j| !view.is_barrier(j)).find(|&j| view.is_relative(j))?;
+    let fits = view.cues(r).iter().map(|&(k, _)| &view.lex.cues[k]).any(|rel| {
+        rel.frame == Frame::Relative && rel.object_preps.iter().any(|p| cue.allows_object_prep(Some(p)))
+    });
+    if !fits {
+        return None;
+    }
+    let k = view.antecedent(r)?;
+    Some(Arg { item: k, via: Via::Relative, dist: c - k })
+}
+
+/// True when the object of the verb at `c` is a part of a company (`das Filialnetz`, `the
+/// unit`): between the subject `s` and a verb-final cue, or right after the verb.
+fn ownerless_part(view: &View, c: usize, s: Arg, end: usize) -> bool {
+    let np = |j: usize| view.is_word(j) || view.is(j, Frame::Det) || view.is(j, Frame::Possessive);
+    let before = view.lex.verb_final
+        && s.item < c
+        && (s.item + 1..c).any(|j| view.is(j, Frame::Part))
+        && (s.item + 1..c).all(|j| view.entity(j).is_none());
+    let after = (c + 1..end.min(c + 4).min(view.len())).take_while(|&j| np(j)).any(|j| view.is(j, Frame::Part));
+    before || after
 }
 
 /// True when the clause before `c` has a perfect auxiliary and no passive one: `hat Y
@@ -317,12 +362,29 @@ fn nominal(out: &mut Out, cue: &Cue) {
         out.push(a, b, None, "nominal.pair", 0.85);
         return;
     }
+    // A specific object preposition (`Klage … gegen`, `lawsuit … against`) may follow
+    // other phrases (`Klage auf Schadenersatz in Höhe von X gegen Y`); `of`, `van`, `des`
+    // only right after the noun.
+    let specific = |p: Option<&str>| {
+        p.is_some_and(|p| cue.allows_object_prep(Some(p)) && !view.lex.part_preps.iter().any(|q| q == p))
+    };
     let object = view
         .right_arg(c, (c + 9).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
+        .or_else(|| view.right_arg(c, view.len(), &specific))
         .or_else(|| view.part_owner(c, true).filter(|o| o.dist <= 9 && out.kind == RelationType::Acquisition))
         .or_else(|| view.compound_before(c))
-        .or_else(|| prenominal(view, c).filter(|_| cue.allows_object_prep(None)));
-    let by = view.prep_arg(c, &cue.subject_preps, 12, 6).filter(|s| object.is_none_or(|o| !out.in_group(o, s.item)));
+        .or_else(|| prenominal(view, c).filter(|_| cue.allows_object_prep(None)))
+        .or_else(|| {
+            oblique_relative(view, c, cue).filter(|o| {
+                view.left_args(c, 1).first().is_some_and(|s| s.via == Via::Direct && s.item > o.item)
+            })
+        });
+    let by = view
+        .prep_arg(c, &cue.subject_preps, 12, 6)
+        .filter(|s| object.is_none_or(|o| !out.in_group(o, s.item)))
+        // An agent phrase does not reach across a verb (`Mit der Klage strebt der Verband
+        // … an`: a clause subject, not `Klage der X`).
+        .filter(|s| s.item < c || !(c + 1..s.item).any(|j| verb_like(view, j)));
     let possessor = view.possessor(c).filter(|p| object.is_none_or(|o| o.item != p.item));
     let (subject, rule) = match (by, possessor) {
         (Some(s), _) => (Some(s), "nominal.by"),
@@ -336,18 +398,112 @@ fn nominal(out: &mut Out, cue: &Cue) {
                 out.emit(s, o, None, "nominal.subject", 0.85);
             }
         }
-        // A generic noun (`offer`) only with an explicit `from X`, not `its offer`.
-        (Some(s), None)
-            if (cue.weight >= 0.5 || rule == "nominal.by")
-                && cue.status.is_some_and(|st| st.status == Status::Pursuing) =>
-        {
+        (Some(s), None) => {
+            // A generic noun (`offer`) only with an explicit `from X`, not `its offer`.
+            let receiver = (cue.weight >= 0.5 || rule == "nominal.by")
+                && cue.status.is_some_and(|st| st.status == Status::Pursuing);
             // `Y rejected X's offer`, `Y received an offer from X`: the clause subject is
             // the other side.
-            if let Some(o) = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item) {
-                out.emit(s, o, None, "nominal.receiver", 0.75);
+            let other = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item);
+            match other.filter(|_| receiver) {
+                Some(o) => out.emit(s, o, None, "nominal.receiver", 0.75),
+                None => implicit_object(out, cue, s, "nominal.implicit"),
             }
         }
-        _ => {}
+        (None, None) => {
+            // `X und Y wollen Standorte zwecks Übernahme prüfen`: the clause subject.
+            if let Some(s) = view.left_args(c, 2).into_iter().next() {
+                implicit_object(out, cue, s, "nominal.implicit");
+            }
+        }
+    }
+}
+
+/// A verb or auxiliary at item `j`: it ends a noun phrase.
+fn verb_like(view: &View, j: usize) -> bool {
+    view.is_predicate(j)
+        || view.is(j, Frame::Modality)
+        || view.is(j, Frame::AuxPerfect)
+        || view.is(j, Frame::AuxPassive)
+        || view.is(j, Frame::Copula)
+}
+
+/// A deal noun with its subject but no object, in an article about one company: `De
+/// overname door X zorgt voor onrust`, `X und Y wollen Standorte zwecks Übernahme
+/// prüfen`, `Medeoprichter X heeft een belang van 30 procent`, `Klagen des Vereins X`.
+/// The object is the document's dominant organisation (see [`context::dominant_org`])
+/// when the subject is named (not a pronoun) near the cue and is not that organisation
+/// itself (then the other side is not known: `X rejected the offer`), the cue's object
+/// slot is empty (not `de overname van het pand`, `investment in new plants`) and no
+/// other organisation of the sentence could be the object. Acquisitions need an
+/// organisation as subject (`made a bid to become chairman`). Low confidence (rule
+/// factor 0.45).
+fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
+    let view = out.view;
+    let c = out.c;
+    if cue.weight < 0.45
+        || !matches!(out.kind, RelationType::Acquisition | RelationType::Investment | RelationType::Lawsuit)
+        || subject.via != Via::Direct
+        || subject.dist > 12
+    {
+        return;
+    }
+    let next = view.items.get(c + 1).map(|it| it.folded.as_str()).unwrap_or("");
+    if cue.object_preps.iter().any(|p| p != "-" && p == next) {
+        return;
+    }
+    // A clause subject and a noun in a prepositional phrase (`bevestigt X tijdens het
+    // kort geding`, `Wäre X bei einer Akquisition bereit`) are linked only through a
+    // modality (`X en Y zagen van de koop af`).
+    let clause_subject = subject.item < c && view.prep_arg(c, &cue.subject_preps, 0, c - subject.item + 1).is_none_or(|a| a.item != subject.item);
+    if clause_subject
+        && matches!(view.prep_before(c), Some(PrepBefore::Prep(..)))
+        && !(subject.item + 1..c).any(|j| view.is(j, Frame::Modality))
+    {
+        return;
+    }
+    let members = out.members(subject);
+    let subjects: Vec<usize> = members.iter().filter_map(|a| view.entity(a.item)).collect();
+    let analysis = view.analysis;
+    // A person's bid is often for a post (`made a bid to become chairman`).
+    if out.kind == RelationType::Acquisition
+        && subjects.iter().any(|&e| analysis.entities[e].kind != EntityKind::Organization)
+    {
+        return;
+    }
+    let pos = view.items[c].span.start;
+    let from = analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
+    let Some(topic) = context::dominant_org(analysis, from, pos) else { return };
+    // The subject is what the article is about: the other side is not known.
+    if subjects.contains(&topic) {
+        return;
+    }
+    // Another organisation of the sentence that could be the object: better silent.
+    let rival = (0..view.len()).any(|j| {
+        let Some(e) = view.entity(j) else { return false };
+        if e == topic || subjects.contains(&e) || analysis.entities[e].kind != EntityKind::Organization {
+            return false;
+        }
+        match view.prep_before(j) {
+            Some(PrepBefore::Prep(p, _)) => cue.allows_object_prep(Some(&p)),
+            _ => !view.items[j].modifier && !view.items[j].genitive,
+        }
+    });
+    if rival {
+        return;
+    }
+    for s in members {
+        out.list.push(Candidate {
+            kind: out.kind,
+            cue: out.cue,
+            cue_item: c,
+            subject: s,
+            object: s,
+            seller: None,
+            context_object: Some(topic),
+            rule,
+            factor: 0.45,
+        });
     }
 }
 
@@ -380,10 +536,12 @@ fn title(out: &mut Out, cue: &Cue) {
         None => true,
     };
     let holder_ok = |a: &Arg| !person_only || is_person(a);
-    // A title glued to a name in one word (`Fastnedoprichter X`, `Siemenschef X`): the
-    // organisation is the name before it, or there is no relation (`Regierungschef`).
+    // A title glued to a name in one word (`Fastnedoprichter X`, `Siemenschef X`) or to
+    // a word naming the organisation (`Verbandspräsident X` in an article about a
+    // `Bundesverband`): the organisation is that name, or there is no relation
+    // (`Regierungschef`, `US-Präsident`).
     if let Some(glued) = glued_prefix(view, c) {
-        let Some(org) = glued else { return };
+        let Some((org, exact)) = glued else { return };
         let holder = (c + 1 < view.len())
             .then(|| Arg { item: c + 1, via: Via::Direct, dist: 1 })
             .filter(|a| view.entity(a.item).is_some() && holder_ok(a));
@@ -397,13 +555,25 @@ fn title(out: &mut Out, cue: &Cue) {
                 seller: None,
                 context_object: Some(org),
                 rule: "title.glued",
-                factor: 0.9,
+                factor: if exact { 0.9 } else { 0.6 },
             });
         }
         return;
     }
-    // The organisation.
-    let of_phrase = view.right_arg(c, (c + 8).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p));
+    // The organisation: a phrase after the title whose preposition follows it (in `van
+    // directeur X` the name is the holder, not the organisation).
+    let of_phrase = view
+        .right_args(c, (c + 8).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
+        .into_iter()
+        .find(|o| !matches!(view.prep_before(o.item), Some(PrepBefore::Prep(_, p)) if p < c) && out.fits_object(o.item))
+        // A company noun in the genitive right after the title (`Verwaltungsrat des
+        // Konzerns`).
+        .or_else(|| {
+            (c + 1..(c + 3).min(view.len())).find(|&j| view.is(j, Frame::Coref)).and_then(|j| {
+                let first = view.items[j].folded.split(' ').next().unwrap_or("");
+                cue.allows_object_prep(Some(first)).then_some(Arg { item: j, via: Via::Coref(j), dist: j - c })
+            })
+        });
     let (org, org_rule) = if let Some(o) = of_phrase {
         (Some(o), "title.of")
     } else if let Some(o) = view.compound_before(c) {
@@ -468,10 +638,18 @@ fn title(out: &mut Out, cue: &Cue) {
     } else if let Some(h) = view
         .left_args(c, 2)
         .into_iter()
-        .find(|a| holder_ok(a) && a.via != Via::Coref(a.item) && org.is_none_or(|o| o.item != a.item))
+        // A pronoun holds a title only with a named organisation (`werd hij commissaris
+        // bij X`).
+        .find(|a| {
+            holder_ok(a)
+                && (a.via != Via::Coref(a.item) || org.is_some_and(|o| o.via == Via::Direct))
+                && org.is_none_or(|o| o.item != a.item)
+        })
         .filter(|a| {
-            // A linking word between the holder and the title, or (verb-final) after it.
-            let before = (a.item + 1..c).any(|j| view.is(j, Frame::Copula));
+            // A linking word between the holder and the title, right before an inverted
+            // holder (`werd hij commissaris`), or (verb-final) after the title.
+            let before = (a.item + 1..c).any(|j| view.is(j, Frame::Copula))
+                || (view.lex.verb_second && a.item >= 1 && a.item + 1 == c && view.is(a.item - 1, Frame::Copula));
             let after = view.lex.verb_final
                 && (c + 1..(c + 9).min(view.len()))
                     .take_while(|&j| !view.is_barrier(j))
@@ -492,8 +670,15 @@ fn title(out: &mut Out, cue: &Cue) {
             let rule = if holder_rule == "title.copula" { holder_rule } else { org_rule };
             out.emit(h, o, None, rule, factor);
         }
-        None if holder_rule != "title.copula" && out.kind.is_role() => {
-            if let Some(e) = context_org(view, c, h) {
+        None if out.kind.is_role() => {
+            // `Verbandspräsident X`, `Bankchef X`: a compound title whose first part is a
+            // word of an organisation's name (`Bundesverband …`, `… Bank`).
+            let (org, rule, factor) = match compound_title_org(view, c) {
+                Some(e) => (Some(e), "title.glued", 0.6),
+                None if holder_rule == "title.copula" => (context_org(view, c, h), "title.context", 0.4),
+                None => (context_org(view, c, h), "title.context", 0.45),
+            };
+            if let Some(e) = org.filter(|&e| Some(e) != view.entity(h.item)) {
                 out.list.push(Candidate {
                     kind: out.kind,
                     cue: out.cue,
@@ -502,8 +687,8 @@ fn title(out: &mut Out, cue: &Cue) {
                     object: h,
                     seller: None,
                     context_object: Some(e),
-                    rule: "title.context",
-                    factor: 0.45,
+                    rule,
+                    factor,
                 });
             }
         }
@@ -522,26 +707,81 @@ fn genitive_relative(view: &View, c: usize) -> Option<Arg> {
         .map(|k| Arg { item: k, via: Via::Direct, dist: c - k })
 }
 
-/// For a title matched inside a word: `Some(Some(entity))` when the part before it
-/// names an organisation of the document (with or without a linking `s`),
-/// `Some(None)` when it does not, `None` when the title is a word of its own.
-fn glued_prefix(view: &View, c: usize) -> Option<Option<usize>> {
+/// For a title matched inside a word or glued to a word by a hyphen: `Some(Some((entity,
+/// exact)))` when the part before it names an organisation of the document (with or
+/// without a linking `s`; not `exact` when it is only a word of that organisation's name:
+/// `Verbandspräsident` and `Bundesverband …`), `Some(None)` when it names none
+/// (`Regierungschef`, `US-Präsident`), `None` when the title is a word of its own or its
+/// hyphenated prefix is a plain word (`Vize-Präsident`) or a name (`Siemens-Chef`, a
+/// compound the title rule reads itself).
+fn glued_prefix(view: &View, c: usize) -> Option<Option<(usize, bool)>> {
     let text = view.analysis.text.as_str();
     let start = view.items[c].span.start;
     let before = &text[..start];
-    if !before.chars().next_back().is_some_and(char::is_alphanumeric) {
+    let prefix = if before.chars().next_back().is_some_and(char::is_alphanumeric) {
+        let len: usize = before.chars().rev().take_while(|ch| ch.is_alphanumeric()).map(char::len_utf8).sum();
+        &before[start - len..]
+    } else if c >= 2
+        && view.punct(c - 1) == Some('-')
+        && view.glued(c - 1, c)
+        && view.glued(c - 2, c - 1)
+        && matches!(view.items[c - 2].kind, ItemKind::Word)
+    {
+        // `US-Präsident`, `Verbands-Chef`: an acronym names an organisation (or a
+        // country) we do not know; another word may be part of a known name.
+        let word = view.text(c - 2);
+        let acronym = word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && crate::text::words::is_all_caps(word);
+        match org_named_by(view, word) {
+            Some(found) => return Some(Some(found)),
+            None if acronym => return Some(None),
+            None => return None,
+        }
+    } else {
         return None;
-    }
-    let len: usize = before.chars().rev().take_while(|ch| ch.is_alphanumeric()).map(char::len_utf8).sum();
-    let prefix = crate::text::fold_case(&before[start - len..]);
-    let candidates = [prefix.clone(), prefix.strip_suffix('s').unwrap_or("").to_string()];
+    };
+    Some(org_named_by(view, prefix))
+}
+
+/// For a title cue that is itself a compound of a word and a shorter title
+/// (`verbandspräsident` = `verband` + `präsident`, `bankchef`): the organisation that
+/// word names (see [`org_named_by`]).
+fn compound_title_org(view: &View, c: usize) -> Option<usize> {
+    let folded = view.items[c].folded.as_str();
+    let suffix_at = folded
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i >= 4)
+        .find(|&i| folded[i..].chars().count() >= 3 && view.lex.has(&folded[i..], Frame::Title))?;
+    org_named_by(view, &folded[..suffix_at]).map(|(e, _)| e)
+}
+
+/// The organisation of the document that a word in a compound names: exactly (`Fastned`
+/// in `Fastnedoprichter`, also with a linking `s`), or as a word of its name of at least
+/// four letters (`Verband` in `Bundesverband …`, `Verband der …`), the most mentioned one.
+fn org_named_by(view: &View, word: &str) -> Option<(usize, bool)> {
     let analysis = view.analysis;
-    let found = analysis.mentions.iter().find(|m| {
+    let text = analysis.text.as_str();
+    let prefix = crate::text::fold_case(word);
+    let candidates = [prefix.clone(), prefix.strip_suffix('s').unwrap_or("").to_string()];
+    let is_org = |m: &&crate::model::Mention| analysis.entities[m.entity].kind == EntityKind::Organization;
+    let exact = analysis.mentions.iter().filter(is_org).find(|m| {
         let name = crate::text::fold_case(&text[m.span.start..m.span.end]);
-        analysis.entities[m.entity].kind == EntityKind::Organization
-            && candidates.iter().any(|p| !p.is_empty() && *p == name)
+        candidates.iter().any(|p| !p.is_empty() && *p == name)
     });
-    Some(found.map(|m| m.entity))
+    if let Some(m) = exact {
+        return Some((m.entity, true));
+    }
+    let mut count = vec![0usize; analysis.entities.len()];
+    for m in analysis.mentions.iter().filter(is_org) {
+        let name = crate::text::fold_case(&text[m.span.start..m.span.end]);
+        let fits = name.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+            candidates.iter().any(|p| p.chars().count() >= 4 && (w.starts_with(p.as_str()) || w.ends_with(p.as_str())))
+        });
+        if fits {
+            count[m.entity] += 1;
+        }
+    }
+    (0..count.len()).filter(|&e| count[e] > 0).max_by_key(|&e| (count[e], std::cmp::Reverse(e))).map(|e| (e, false))
 }
 
 /// `P, [de] CEO`, `P (CEO`, `P, president and chief executive`: the entity in
@@ -573,44 +813,21 @@ fn apposition_before(view: &View, c: usize) -> Option<Arg> {
     (!it.genitive && !it.modifier).then_some(Arg { item: k, via: Via::Direct, dist: c - k })
 }
 
-/// The organisation a title without one refers to (`aldus directeur X`): among the
-/// organisations mentioned in the paragraph or the three sentences before, the one the
-/// document mentions most (the nearest on ties).
+/// The organisation a title without one refers to (`aldus directeur X`, `said Chairman
+/// X`): the one named most recently (see [`context::recent_org`]) in the sentence and the
+/// three before, else the document's topic if the paragraph names it, else the one named
+/// most recently in the paragraph.
 fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
-    let analysis = view.analysis;
-    let holder_entity = view.entity(holder.item);
+    let exclude: Vec<usize> = view.entity(holder.item).into_iter().collect();
     let pos = view.items[c].span.start;
-    let sentence = &analysis.sentences[view.sentence];
-    let first = (0..=view.sentence)
-        .rev()
-        .take_while(|&s| analysis.sentences[s].paragraph == sentence.paragraph || view.sentence - s <= 3)
-        .last()
-        .unwrap_or(view.sentence);
-    let from = analysis.sentences[first].span.start;
-    let mut count = vec![0usize; analysis.entities.len()];
-    for m in &analysis.mentions {
-        count[m.entity] += 1;
-    }
-    let sentence_start = sentence.span.start;
-    if let Some(m) = analysis.mentions.iter().rev().find(|m| {
-        m.span.end <= pos
-            && m.span.start >= sentence_start
-            && Some(m.entity) != holder_entity
-            && analysis.entities[m.entity].kind == EntityKind::Organization
-    }) {
-        return Some(m.entity);
-    }
-    let mut best: Option<(usize, usize)> = None;
-    for m in analysis.mentions.iter().rev().filter(|m| m.span.end <= pos && m.span.start >= from) {
-        let e = m.entity;
-        if Some(e) == holder_entity || analysis.entities[e].kind != EntityKind::Organization {
-            continue;
-        }
-        if best.is_none_or(|(_, n)| count[e] > n) {
-            best = Some((e, count[e]));
-        }
-    }
-    best.map(|(e, _)| e)
+    let is_prep = |w: &str| view.lex.has(w, Frame::Prep);
+    let analysis = view.analysis;
+    let from = analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
+    context::recent_org(analysis, &is_prep, view.sentence, pos, context::RECENT_SENTENCES, false, &exclude)
+        .or_else(|| context::topic_org(analysis, from, pos, &exclude))
+        .or_else(|| {
+            context::recent_org(analysis, &is_prep, view.sentence, pos, context::PARAGRAPH_SENTENCES, true, &exclude)
+        })
 }
 
 /// Mergers and partnerships: `X en Y fuseren`, `de fusie tussen X en Y`, `X partners

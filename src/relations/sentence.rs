@@ -13,6 +13,10 @@ use crate::text::words::{tokenize, Token};
 
 /// Items may be at most this far from their cue (in items).
 pub const WINDOW: usize = 16;
+/// Tokens after a separable verb's head within which its particle may stand anywhere,
+/// and within which it may stand at the end of the clause.
+const TAIL_NEAR: usize = 14;
+const TAIL_FAR: usize = 32;
 /// Words that may sit between a preposition and its noun (`van de Russische X`).
 const NP_WORDS: usize = 3;
 
@@ -178,8 +182,13 @@ impl<'a> View<'a> {
                     continue;
                 }
                 let n = cue.tail.len();
-                let found = (next_token..tokens.len().min(next_token + 14))
-                    .find(|&k| k + n <= tokens.len() && (0..n).all(|o| folded_tokens[k + o] == cue.tail[o]));
+                // Near the head any match; further away (a long German or Dutch clause
+                // bracket) only a particle that closes the clause (`kündigte … an.`).
+                let found = (next_token..tokens.len().min(next_token + TAIL_FAR)).find(|&k| {
+                    k + n <= tokens.len()
+                        && (0..n).all(|o| folded_tokens[k + o] == cue.tail[o])
+                        && (k < next_token + TAIL_NEAR || tokens.get(k + n).is_none_or(|t| !t.is_word))
+                });
                 if let Some(k) = found {
                     if let Some(item) = item_of_token(k) {
                         kept.push((c, Some(item)));
@@ -377,12 +386,44 @@ impl<'a> View<'a> {
     /// What introduces the noun phrase ending at item `i`: the preposition's folded text,
     /// or the relation cue item that ends right before it (`in handen van X`).
     pub fn prep_before(&self, i: usize) -> Option<PrepBefore> {
+        let found = self.prep_before_inner(i);
+        if found.is_some() {
+            return found;
+        }
+        // `wirft dem Portal X vor`: an oblique article works as a preposition when no
+        // preposition opens the phrase.
+        let mut j = i;
+        let mut words = 0;
+        while j > 0 && words <= NP_WORDS {
+            j -= 1;
+            if self.is(j, Frame::Oblique) {
+                return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
+            }
+            if !(self.is_word(j) || self.is(j, Frame::Det) || matches!(self.punct(j), Some('-' | '.'))) {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    fn prep_before_inner(&self, i: usize) -> Option<PrepBefore> {
         let mut words = 0;
         let mut j = i;
         while j > 0 {
             j -= 1;
             if self.is(j, Frame::Prep) {
                 return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
+            }
+            // A prepositional relative phrase not after a comma (`Anteile an der X`) is
+            // its preposition and article.
+            if !self.is_relative(j) {
+                let prep = self.cues(j).iter().map(|&(c, _)| &self.lex.cues[c]).find_map(|c| {
+                    (c.frame == Frame::Relative).then(|| c.object_preps.first().cloned()).flatten()
+                });
+                if let Some(p) = prep {
+                    return Some(PrepBefore::Prep(p, j));
+                }
             }
             // A title right before a name describes it (`van topman X`, `investeerder X`).
             if j + 1 == i && self.is(j, Frame::Title) && !self.is(j, Frame::Prep) {
@@ -449,7 +490,19 @@ impl<'a> View<'a> {
     /// True when entity item `i` can be a clause subject or direct object.
     pub fn is_nominative(&self, i: usize) -> bool {
         let it = &self.items[i];
-        !it.modifier && !it.genitive && !matches!(self.group_prep(i), Some(PrepBefore::Prep(..)))
+        // `unter Beteiligung der Siemens`: an article right after a deal noun opens its
+        // genitive complement.
+        let noun_complement = |k: usize| {
+            self.cues(k).iter().all(|&(c, _)| self.lex.cues[c].frame == Frame::Nominal)
+                && (self.is(k + 1, Frame::Det) || self.is(k + 1, Frame::Oblique))
+        };
+        !it.modifier
+            && !it.genitive
+            && match self.group_prep(i) {
+                Some(PrepBefore::Prep(..)) => false,
+                Some(PrepBefore::Cue(k)) => !noun_complement(k),
+                None => true,
+            }
     }
 
     /// The coordinated group around entity (or coref) item `i`, left to right:
@@ -563,9 +616,14 @@ impl<'a> View<'a> {
     /// Like [`View::left_args`]; with `stop_at_predicates` the search ends at another
     /// verb cue (its arguments are not ours).
     pub fn left_args_until(&self, c: usize, max: usize, stop_at_predicates: bool) -> Vec<Arg> {
+        self.left_args_within(c, max, stop_at_predicates, WINDOW)
+    }
+
+    /// Like [`View::left_args_until`], looking back at most `window` items.
+    pub fn left_args_within(&self, c: usize, max: usize, stop_at_predicates: bool, window: usize) -> Vec<Arg> {
         let mut out = Vec::new();
         let mut j = c;
-        let lo = c.saturating_sub(WINDOW);
+        let lo = c.saturating_sub(window);
         while j > lo {
             j -= 1;
             if out.is_empty() && self.punct(j) == Some(',') {
@@ -662,10 +720,19 @@ impl<'a> View<'a> {
     /// verloor het bedrijf …`).
     pub fn right_args(&self, c: usize, end: usize, accept: &dyn Fn(Option<&str>) -> bool) -> Vec<Arg> {
         let mut out = Vec::new();
-        let end = end.min(self.len()).min(c + 1 + WINDOW);
+        let limit = end.min(self.len());
+        let mut end = limit.min(c + 1 + WINDOW);
         let predicate = self.is_predicate(c);
         let mut j = c + 1;
         while j < end {
+            // A parenthetical (`(13,4 Milliarden Euro)`) does not count against the window.
+            if self.punct(j) == Some('(') {
+                if let Some(close) = (j + 1..limit.min(j + 12)).find(|&k| self.punct(k) == Some(')')) {
+                    end = limit.min(end + close + 1 - j);
+                    j = close + 1;
+                    continue;
+                }
+            }
             if self.is_barrier(j) || self.is_relative(j) {
                 break;
             }

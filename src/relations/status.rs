@@ -111,6 +111,18 @@ pub fn resolve(view: &View, c: usize, cue: &Cue, kind: RelationType) -> Outcome 
         return Outcome::Drop;
     }
     let status_of = |m: &Cue| m.status.map(|s| s.status);
+    // `X might try to acquire Y, but X says it is not interested`: a denial after a
+    // contrast word takes the attempt back.
+    let denied = mods.iter().any(|&(j, m)| {
+        j > c
+            && m.frame == Frame::Modality
+            && status_of(m) == Some(Status::Pursuing)
+            && (c + 1..j).any(|k| view.is(k, Frame::Clause))
+            && (j.saturating_sub(NEGATION_BEFORE)..j).any(|k| view.is(k, Frame::Negation) && same_clause(view, k, j))
+    });
+    if denied {
+        return Outcome::Drop;
+    }
     // `abandoned` reaches across a comma only after a contrast word (`tried to buy Y,
     // but lost to Z`), so that `X buys Y, drops Z` keeps its own status.
     let reaches = |j: usize| {
@@ -178,4 +190,32 @@ pub fn fit(kind: RelationType, status: Status) -> Outcome {
         Some(s) => Outcome::Keep(Some(s)),
         None => Outcome::Drop,
     }
+}
+
+/// True when the sentence of `view` only tells that the deal of the sentence before
+/// (type `kind`, between `parties`) ended: it opens with an anaphor (`Het`, `It`, `Die
+/// Übernahme`, `The deal`: a coref word or a cue of the same type within its first three
+/// items), names no one else, and has an `abandoned` modality that no negation precedes
+/// (`Het werd uiteindelijk gesmoord`, `The deal collapsed`, `Die Gespräche scheiterten`).
+pub fn follow_up_abandoned(view: &View, kind: RelationType, parties: &[usize]) -> bool {
+    let opens = (0..view.len().min(3)).any(|j| {
+        view.is(j, Frame::Coref)
+            || view.cues(j).iter().any(|&(c, _)| {
+                let cue = &view.lex.cues[c];
+                cue.frame.is_relation() && cue.kind == Some(kind)
+            })
+    });
+    let others = (0..view.len()).any(|j| view.entity(j).is_some_and(|e| !parties.contains(&e)));
+    if !opens || others {
+        return false;
+    }
+    (0..view.len()).any(|j| {
+        let abandoned = view.cues(j).iter().any(|&(c, _)| {
+            let cue = &view.lex.cues[c];
+            cue.frame == Frame::Modality
+                && cue.kind.is_none_or(|t| t == kind)
+                && cue.status.is_some_and(|s| s.status == Status::Abandoned)
+        });
+        abandoned && !negated(view, j, None)
+    })
 }

@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use super::vocab::{self, dg, schema};
-use crate::model::RelationType;
 use crate::output::DocOutput;
 
 /// What the store records about a document besides its extraction result.
@@ -131,7 +130,7 @@ pub fn document_quads(output: &DocOutput, meta: &DocumentMeta) -> (Vec<Quad>, Gr
             continue;
         }
         let node = iri(vocab::entity_iri(&entity.id));
-        known.insert(&entity.id, node.clone());
+        known.insert(entity.id.as_str(), node.clone());
         counts.entities += 1;
         b.add(&doc, &dg("mentions"), node.clone());
         b.add(&node, vocab::RDF_TYPE, iri(schema(entity.kind.as_str())));
@@ -253,15 +252,10 @@ pub fn document_quads(output: &DocOutput, meta: &DocumentMeta) -> (Vec<Quad>, Gr
     (quads, counts)
 }
 
-/// Whether a relation type is a deal (as opposed to a role).
-pub fn is_deal(kind: RelationType) -> bool {
-    !kind.is_role()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntityKind, EntitySource, Status};
+    use crate::model::{EntityKind, EntitySource, RelationType, Status};
     use crate::output::{EntityOutput, RelationOutput, SpanOutput};
 
     pub(crate) fn entity(id: &str, label: &str, kind: EntityKind) -> EntityOutput {

@@ -5,7 +5,7 @@
 //! twice, or in another order, or in shards merged with `load`, gives byte-identical
 //! dumps. Memory holds the list of graph names and one graph at a time.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::str::FromStr;
@@ -164,7 +164,7 @@ impl Store {
         // Pass 1: check, and list the graphs.
         let version_node = NamedNode::new_unchecked(vocab::STORE_NODE);
         let version_property = NamedNode::new_unchecked(vocab::dg("modelVersion"));
-        let mut graphs: BTreeSet<NamedOrBlankNode> = BTreeSet::new();
+        let mut graphs: BTreeMap<String, NamedOrBlankNode> = BTreeMap::new();
         let mut version: Option<String> = None;
         let mut n_quads = 0;
         for quad in RdfParser::from_format(format.rdf_format()).for_reader(open()?) {
@@ -172,15 +172,16 @@ impl Store {
             n_quads += 1;
             match &quad.graph_name {
                 GraphName::NamedNode(n) => {
-                    if !graphs.contains(&NamedOrBlankNode::NamedNode(n.clone())) {
-                        graphs.insert(n.clone().into());
+                    if !graphs.contains_key(n.as_str()) {
+                        graphs.insert(n.as_str().to_string(), n.clone().into());
                     }
                 }
                 GraphName::BlankNode(b) => {
-                    graphs.insert(b.clone().into());
+                    graphs.insert(b.to_string(), b.clone().into());
                 }
                 GraphName::DefaultGraph => {
-                    if quad.subject == version_node.clone().into() && quad.predicate == version_property {
+                    let is_version = matches!(&quad.subject, NamedOrBlankNode::NamedNode(n) if *n == version_node);
+                    if is_version && quad.predicate == version_property {
                         version = Some(match &quad.object {
                             Term::Literal(l) => l.value().to_string(),
                             other => other.to_string(),
@@ -204,7 +205,7 @@ impl Store {
         // Replace the documents the store already has.
         let mut replaced = 0;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
-        for graph in &graphs {
+        for graph in graphs.values() {
             if tx.contains_named_graph(graph.as_ref()).map_err(|e| self.err(e))? {
                 tx.remove_named_graph(graph.as_ref()).map_err(|e| self.err(e))?;
                 replaced += 1;
@@ -219,9 +220,8 @@ impl Store {
         // Pass 2: load.
         let mut loader = self.inner.bulk_loader().with_max_memory_size_in_megabytes(1024);
         let quads = RdfParser::from_format(format.rdf_format()).for_reader(open()?);
-        loader
-            .load_ok_quads::<RdfParseError, LoadError>(quads)
-            .map_err(|e| match e {
+        let loaded: std::result::Result<(), LoadError> = loader.load_ok_quads(quads);
+        loaded.map_err(|e| match e {
                 LoadError::Parse(e) => parse_error(e),
                 LoadError::Storage(e) => self.err(e),
             })?;

@@ -347,7 +347,7 @@ fn evaluation_error(origin: &str, error: QueryEvaluationError) -> StoreError {
 
 /// Checks a query without running it: syntax (with the offending line) and `SERVICE`.
 pub fn check_query(text: &str, origin: &str) -> Result<()> {
-    evaluator()
+    let _prepared = evaluator()
         .parse_query(text)
         .map_err(|e| StoreError::Syntax { origin: origin.to_string(), message: syntax_message(text, &e.to_string()) })?;
     if uses_service(text) {
