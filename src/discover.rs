@@ -441,6 +441,9 @@ impl<'a> SentenceReader<'a> {
     /// Reads one run (see the module docs for the rules, in this order).
     fn read(&self, run: &Run, case: SentenceCase) -> Option<Discovered> {
         let w = self.d.words;
+        if std::env::var("DG_DEBUG").is_ok() {
+            eprintln!("run {:?} case {:?}", run.words.iter().map(|&i| self.word(i)).collect::<Vec<_>>(), case);
+        }
         // 1. A legal form in or right after the run. Leading function words (but not the
         // `The` of `The Broken Hill Pty Co Ltd`) and cue words are not part of the name.
         let mut legal_words: &[usize] = &run.words;
