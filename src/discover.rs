@@ -441,9 +441,6 @@ impl<'a> SentenceReader<'a> {
     /// Reads one run (see the module docs for the rules, in this order).
     fn read(&self, run: &Run, case: SentenceCase) -> Option<Discovered> {
         let w = self.d.words;
-        if std::env::var("DG_DEBUG").is_ok() {
-            eprintln!("run {:?} case {:?}", run.words.iter().map(|&i| self.word(i)).collect::<Vec<_>>(), case);
-        }
         // 1. A legal form in or right after the run. Leading function words (but not the
         // `The` of `The Broken Hill Pty Co Ltd`) and cue words are not part of the name.
         let mut legal_words: &[usize] = &run.words;
@@ -745,12 +742,15 @@ impl<'a> SentenceReader<'a> {
         if units[0].len() > 1 && !units[0].iter().all(|p| w.is_first_name(p)) {
             return false;
         }
-        let first = units[0][0];
+        // After initials (`L. Jack Van Fossen`) the first full word is the first name.
+        let first = full[0][0];
         let last_unit = full[full.len() - 1];
         let last = last_unit[last_unit.len() - 1];
         if cued {
             // `Vice President Brand Content`: a role cue before ordinary words.
-            return (w.is_plausible_first_name(self.lang, first) && !w.is_plain_word(first))
+            let particles = words.iter().any(|&i| !self.is_cap(i) && self.tokens[i].is_word);
+            return (particles && w.is_first_name(first))
+                || (w.is_plausible_first_name(self.lang, first) && !w.is_plain_word(first))
                 || (w.is_first_name(first) && !w.is_plain_word(last))
                 || !full.iter().flat_map(|u| u.iter()).any(|c| w.is_plain_word(c));
         }

@@ -6,8 +6,8 @@
 //! skipped), 130 interrupted.
 //!
 //! The unreadable-file and read-only-directory cases run the binary as the unprivileged
-//! user `nobody` (root ignores `chmod 000`), through `setpriv` or `runuser`; the binary
-//! and the files are copied into a world-readable directory for that. The cases that need
+//! user `nobody` (root ignores `chmod 000`), through `setpriv` or `runuser`, in a
+//! world-readable directory (the binary is copied there when `nobody` cannot reach it). The cases that need
 //! the store (`ingest`, `query`, `export`, `dump`) are compiled only with the `store`
 //! feature. See docs/robustness.md for the whole list.
 
@@ -212,9 +212,14 @@ fn unprivileged() -> Option<Unprivileged> {
 }
 
 impl Workdir {
-    /// Copies the binary into this directory (readable and executable by all), so that
-    /// `nobody` can run it wherever the build directory is.
+    /// The binary as `nobody` can run it: the build's own when every directory above it
+    /// lets others through, else a copy in this directory.
     fn private_bin(&self) -> PathBuf {
+        let reachable = bin().ancestors().skip(1).all(|dir| std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o001 != 0))
+            && std::fs::metadata(bin()).is_ok_and(|m| m.permissions().mode() & 0o005 == 0o005);
+        if reachable {
+            return bin();
+        }
         let copy = self.path("bin/dealgraph");
         if !copy.exists() {
             std::fs::create_dir_all(copy.parent().unwrap()).unwrap();

@@ -359,5 +359,23 @@ mod tests {
         let report = run(names, mb, 42).unwrap_or_else(|e| panic!("{e}"));
         println!("{report}");
     }
+
+    /// Writes the generated entries as a gazetteer CSV (`DEALGRAPH_BENCH_CSV=path`), to
+    /// time a whole `dealgraph extract --gazetteer path` with `/usr/bin/time -v`.
+    #[test]
+    #[ignore]
+    fn write_generated_gazetteer() {
+        let Ok(path) = std::env::var("DEALGRAPH_BENCH_CSV") else { return };
+        let names: usize = std::env::var("DEALGRAPH_BENCH_NAMES").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
+        let gazetteer = Gazetteer::bundled().unwrap_or_else(|e| panic!("{e}"));
+        let mut taken: HashSet<String> = gazetteer.entries.iter().flat_map(|e| e.names().map(fold_case)).collect();
+        let entries = generate_entries(names.saturating_sub(gazetteer.len()), 42, &mut taken);
+        let mut w = csv::Writer::from_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        w.write_record(["id", "type", "label", "aliases", "wikidata"]).unwrap_or_else(|e| panic!("{e}"));
+        for e in &entries {
+            w.write_record([e.id.as_str(), e.kind.as_str(), &e.label, "", ""]).unwrap_or_else(|e| panic!("{e}"));
+        }
+        w.flush().unwrap_or_else(|e| panic!("{e}"));
+    }
 }
 

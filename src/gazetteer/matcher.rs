@@ -45,7 +45,10 @@ pub struct PhraseMatcherBuilder {
     /// a copy of a million names.)
     index: std::collections::HashMap<u64, u32, BuildIdentity>,
     collisions: std::collections::HashMap<String, u32>,
-    patterns: Vec<String>,
+    /// The folded patterns, one after another (`pattern_ends[i]` ends pattern `i`): one
+    /// allocation for a million names instead of a million.
+    pattern_text: String,
+    pattern_ends: Vec<u32>,
     options: Vec<PhraseOptions>,
     /// The first value of each pattern; all of them where there are several.
     first_value: Vec<u32>,
@@ -68,7 +71,8 @@ impl PhraseMatcherBuilder {
     /// Makes room for `additional` more phrases.
     pub fn reserve(&mut self, additional: usize) {
         self.index.reserve(additional);
-        self.patterns.reserve(additional);
+        self.pattern_ends.reserve(additional);
+        self.pattern_text.reserve(additional * 16);
         self.options.reserve(additional);
         self.first_value.reserve(additional);
     }
@@ -92,14 +96,14 @@ impl PhraseMatcherBuilder {
         let folded = if needs_collapse(p) { fold_case(&collapse_spaces(p)) } else { fold_case(p) };
         let hash = hash_str(&folded);
         let existing = match self.index.get(&hash) {
-            Some(&i) if self.patterns[i as usize] == folded => Some(i),
+            Some(&i) if self.pattern(i as usize) == folded => Some(i),
             Some(_) => self.collisions.get(&folded).copied(),
             None => None,
         };
         let i = match existing {
             Some(i) => i,
             None => {
-                let i = self.patterns.len() as u32;
+                let i = self.pattern_ends.len() as u32;
                 match self.index.entry(hash) {
                     std::collections::hash_map::Entry::Occupied(_) => {
                         self.collisions.insert(folded.clone(), i);
@@ -108,7 +112,8 @@ impl PhraseMatcherBuilder {
                         slot.insert(i);
                     }
                 }
-                self.patterns.push(folded);
+                self.pattern_text.push_str(&folded);
+                self.pattern_ends.push(self.pattern_text.len() as u32);
                 self.options.push(opts);
                 self.first_value.push(value);
                 return;
@@ -127,29 +132,38 @@ impl PhraseMatcherBuilder {
     }
 
     pub fn len(&self) -> usize {
-        self.patterns.len()
+        self.pattern_ends.len()
+    }
+
+    /// Pattern `i` (folded).
+    fn pattern(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.pattern_ends[i - 1] as usize };
+        &self.pattern_text[start..self.pattern_ends[i] as usize]
     }
 
     /// The folded, deduplicated patterns, in index order.
     pub fn into_patterns(self) -> Vec<String> {
-        self.patterns
+        (0..self.len()).map(|i| self.pattern(i).to_string()).collect()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.pattern_ends.is_empty()
     }
 
     /// Compiles the automaton. The patterns go in sorted order: inserting neighbours one
     /// after another keeps the trie's working set in cache and builds a million names
     /// in less than half the time.
-    pub fn build(self) -> Result<PhraseMatcher> {
-        let n = self.patterns.len();
+    pub fn build(mut self) -> Result<PhraseMatcher> {
+        let n = self.len();
+        let PhraseMatcherBuilder { index, collisions, .. } = &mut self;
+        std::mem::take(index);
+        std::mem::take(collisions);
         let mut order: Vec<u32> = (0..n as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.patterns[a as usize].cmp(&self.patterns[b as usize]));
+        order.sort_unstable_by(|&a, &b| self.pattern(a as usize).cmp(self.pattern(b as usize)));
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(order.iter().map(|&i| &self.patterns[i as usize]))
+            .build(order.iter().map(|&i| self.pattern(i as usize)))
             .map_err(|e| Error::Matcher(e.to_string()))?;
         // Renumber everything in automaton order.
         let mut new_of_old = vec![0u32; n];

@@ -52,9 +52,10 @@ pub fn stretch_start(analysis: &Analysis, sentence: usize, back: usize) -> usize
 
 /// The organisation the text names most recently before byte `pos` of sentence
 /// `sentence`, looking back `back` sentences at most (and not beyond the paragraph when
-/// `paragraph` is set). In the sentence itself an organisation after a preposition or on
-/// the other side of a quotation mark does not count (`Invallen van de Fiod …, zegt
-/// topman P`; `"… tender to X," said Chairman P`); modifiers and genitives never count.
+/// `paragraph` is set). An organisation on the other side of a quotation mark does not
+/// count (`"… reviewed X's offer. … tender to X," said Chairman P`), nor one after a
+/// preposition in the sentence itself (`Invallen van de Fiod …, zegt topman P`), nor
+/// modifiers and genitives.
 pub fn recent_org(
     analysis: &Analysis,
     is_prep: &dyn Fn(&str) -> bool,
@@ -79,9 +80,8 @@ pub fn recent_org(
         .filter(|m| analysis.entities[m.entity].kind == EntityKind::Organization && !exclude.contains(&m.entity))
         .filter(|m| !modifier_or_genitive(text, m.span.end))
         .find(|m| {
-            m.span.start < own_start
-                || !(crate::relations::coref::in_phrase(analysis, is_prep, m.span.start)
-                    || across_quote(text, m.span.end, pos))
+            !across_quote(text, m.span.end, pos)
+                && (m.span.start < own_start || !crate::relations::coref::in_phrase(analysis, is_prep, m.span.start))
         })
         .map(|m| m.entity)
 }

@@ -34,7 +34,7 @@ pub fn resolve(
     while first > 0 && analysis.sentences[first - 1].paragraph >= paragraph {
         first -= 1;
     }
-    if referent == Referent::Organization {
+    if matches!(referent, Referent::Organization | Referent::Latest) {
         first = first.min(sentence.saturating_sub(3));
     }
     let from = analysis.sentences[first].span.start;
@@ -61,6 +61,29 @@ pub fn resolve(
     // Prefer a subject-like antecedent (not after a preposition, not a genitive) in the
     // pronoun's sentence or the one before; else the nearest fitting one.
     let near_from = analysis.sentences[sentence.saturating_sub(1)].span.start.max(from);
+    let mut candidates = candidates.peekable();
+    if referent == Referent::Latest {
+        return candidates.next().map(|m| m.entity);
+    }
+    // `het bedrijf`, `die Kette`, `it` in an article about one company: that company,
+    // when it is named in reach, unless a subject-like organisation of the word's own
+    // sentence comes first (`BP said it planned …`).
+    if referent == Referent::Organization && slot.contains(&EntityKind::Organization) {
+        let own = analysis.sentences[sentence].span.start;
+        let local = analysis
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= pos && m.span.start >= own)
+            .filter(|m| analysis.entities[m.entity].kind == EntityKind::Organization && !exclude.contains(&m.entity))
+            .find(|m| !in_phrase(analysis, lex_preps, m.span.start) && !is_genitive_at(text, m.span.end));
+        if let Some(m) = local {
+            return Some(m.entity);
+        }
+        if let Some(d) = crate::relations::context::dominant_org(analysis, from, pos).filter(|d| !exclude.contains(d)) {
+            return Some(d);
+        }
+    }
     let mut nearest = None;
     for m in candidates {
         if nearest.is_none() {

@@ -38,6 +38,10 @@ pub enum Frame {
     Title,
     /// Merger or partnership: parties coordinated, after `between`, or subject + `with`.
     Symmetric,
+    /// A rival bidder (`Bieterschlacht gegen X`, `outbid X`, `overbood X`): the name after
+    /// it also tried to buy the target of the sentence's acquisition (and lost when that
+    /// acquisition is done).
+    Rival,
     /// Sets the status of a nearby relation cue.
     Modality,
     /// Negates a nearby relation cue.
@@ -64,6 +68,9 @@ pub enum Frame {
     AuxPassive,
     /// Words that link a person to a title (`is`, `wordt`, `als`, `became`, `named`).
     Copula,
+    /// Succession verbs (`replaced`, `volgt … op`, `löst … ab`): in `X replaced Y as CEO
+    /// of Z` both hold the title.
+    Succession,
     /// Words that make the object of a purchase a stake (`shares`, `pct`, `aandelen`).
     Share,
     /// Parts of a company (`unit`, `divisie`, `Sparte`): buying the unit of Y is an
@@ -98,6 +105,7 @@ impl Frame {
             "title" => Frame::Title,
             "symmetric" => Frame::Symmetric,
             "modality" => Frame::Modality,
+            "rival" => Frame::Rival,
             "negation" => Frame::Negation,
             "prep" => Frame::Prep,
             "conj" => Frame::Conj,
@@ -109,6 +117,7 @@ impl Frame {
             "clause" => Frame::Clause,
             "aux_passive" => Frame::AuxPassive,
             "copula" => Frame::Copula,
+            "succession" => Frame::Succession,
             "share" => Frame::Share,
             "part" => Frame::Part,
             "aux_perfect" => Frame::AuxPerfect,
@@ -146,6 +155,7 @@ impl Frame {
             Frame::Title => "title",
             Frame::Symmetric => "symmetric",
             Frame::Modality => "modality",
+            Frame::Rival => "rival",
             Frame::Negation => "negation",
             Frame::Prep => "prep",
             Frame::Conj => "conj",
@@ -157,6 +167,7 @@ impl Frame {
             Frame::Clause => "clause",
             Frame::AuxPassive => "aux_passive",
             Frame::Copula => "copula",
+            Frame::Succession => "succession",
             Frame::Share => "share",
             Frame::Part => "part",
             Frame::AuxPerfect => "aux_perfect",
@@ -182,13 +193,16 @@ pub enum Referent {
     /// The first person (`we`, `onze`, `unsere`): the organisation speaking, which in a
     /// quote or an interview is the one the document is about.
     Speaker,
+    /// `the latter`, `letzterer`, `laatstgenoemde`: the organisation named last, wherever
+    /// it stands.
+    Latest,
 }
 
 impl Referent {
     pub fn fits(self, kind: EntityKind) -> bool {
         match self {
             Referent::Any | Referent::Antecedent => true,
-            Referent::Organization | Referent::Speaker => kind == EntityKind::Organization,
+            Referent::Organization | Referent::Speaker | Referent::Latest => kind == EntityKind::Organization,
             Referent::Person => kind == EntityKind::Person,
         }
     }
@@ -318,9 +332,10 @@ impl Lexicon {
                     let r = match type_text {
                         "org" => Referent::Organization,
                         "speaker" => Referent::Speaker,
+                        "latest" => Referent::Latest,
                         "person" => Referent::Person,
                         "any" | "" => Referent::Any,
-                        other => return Err(err(format!("coref type must be org, person, any or speaker, not {other:?}"))),
+                        other => return Err(err(format!("coref type must be org, person, any, speaker or latest, not {other:?}"))),
                     };
                     (None, Some(r))
                 }

@@ -125,6 +125,7 @@ impl RelationExtractor {
                 continue;
             }
             let amounts = amount::find(&analysis.text, analysis.sentences[s].span, lex);
+            let first = relations.len();
             for c in 0..view.len() {
                 for &(cue_idx, tail) in view.cues(c) {
                     if !lex.cues[cue_idx].frame.is_relation() {
@@ -135,6 +136,8 @@ impl RelationExtractor {
                     }
                 }
             }
+            let rivals = rival_bids(&view, &relations[first..]);
+            relations.extend(rivals);
         }
         finish(relations)
     }
@@ -208,6 +211,47 @@ impl RelationExtractor {
         }
         out
     }
+}
+
+/// `X sicherte sich Y in einer Bieterschlacht gegen Z`, `X outbid Z for Y`: the rival Z
+/// (the first organisation after a `rival` cue, within the clause) also bid for the target
+/// of each acquisition of the sentence (`found`); it lost (`abandoned`) when that
+/// acquisition is agreed or done, and is still `pursuing` otherwise. Rule `rival`, at 0.7
+/// of the acquisition's confidence.
+fn rival_bids(view: &View, found: &[Relation]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for c in 0..view.len() {
+        let Some(cue) = view.cue_of(c, lexicon::Frame::Rival) else { continue };
+        let rival = (c + 1..(c + 1 + sentence::WINDOW / 2).min(view.len()))
+            .take_while(|&j| !view.is_barrier(j) && !view.is_predicate(j))
+            .filter_map(|j| view.entity(j))
+            .find(|&e| view.analysis.entities[e].kind == EntityKind::Organization);
+        let Some(rival) = rival else { continue };
+        for r in found.iter().filter(|r| r.kind == RelationType::Acquisition) {
+            if r.subject == rival || r.object == rival {
+                continue;
+            }
+            let status = match r.status {
+                Some(Status::Pursuing) => Status::Pursuing,
+                _ => Status::Abandoned,
+            };
+            out.push(Relation {
+                kind: RelationType::Acquisition,
+                subject: rival,
+                object: r.object,
+                status: Some(status),
+                amount: None,
+                date: r.date.clone(),
+                confidence: ((r.confidence * 0.7 * view.lex.cues[cue].weight).max(MIN_CONFIDENCE) * 1000.0).round() / 1000.0,
+                rule: "rival".to_string(),
+                cue: view.text(c).to_string(),
+                cue_span: view.items[c].span,
+                evidence: r.evidence,
+                seller: None,
+            });
+        }
+    }
+    out
 }
 
 /// True when a name that is also a relation cue (`Allianz`, `Partner`) is used as the

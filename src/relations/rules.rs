@@ -371,7 +371,12 @@ fn nominal(out: &mut Out, cue: &Cue) {
     let object = view
         .right_arg(c, (c + 9).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
         .or_else(|| view.right_arg(c, view.len(), &specific))
-        .or_else(|| view.part_owner(c, true).filter(|o| o.dist <= 9 && out.kind == RelationType::Acquisition))
+        // `de overname van de Belgische tak van Y`, `een belang in de winkels van Y`.
+        .or_else(|| {
+            view.part_owner(c, true).filter(|o| {
+                o.dist <= 9 && matches!(out.kind, RelationType::Acquisition | RelationType::Investment)
+            })
+        })
         .or_else(|| view.compound_before(c))
         .or_else(|| prenominal(view, c).filter(|_| cue.allows_object_prep(None)))
         .or_else(|| {
@@ -669,6 +674,19 @@ fn title(out: &mut Out, cue: &Cue) {
         Some(o) => {
             let rule = if holder_rule == "title.copula" { holder_rule } else { org_rule };
             out.emit(h, o, None, rule, factor);
+            // `X replaced Y as chief executive of Z`, `X volgt Y op als topman van Z`: the
+            // successor holds the title too.
+            if holder_rule == "title.copula" {
+                let successor = view.left_args(c, 3).into_iter().find(|x| {
+                    x.item < h.item
+                        && x.via == Via::Direct
+                        && holder_ok(x)
+                        && (x.item + 1..h.item).any(|j| view.is(j, Frame::Succession))
+                });
+                if let Some(x) = successor {
+                    out.emit(x, o, None, "title.succession", factor);
+                }
+            }
         }
         None if out.kind.is_role() => {
             // `Verbandspräsident X`, `Bankchef X`: a compound title whose first part is a

@@ -242,6 +242,84 @@ fn dutch() {
         ("[Tulpstra] biedt klanten van [KPN] een nieuw abonnement aan.", &[]),
         ("[Philips] en [Siemens] presenteerden hun kwartaalcijfers.", &[]),
         ("[Ahold] neemt deel aan een overleg over [Tulpstra].", &[]),
+        // Context: a title without its organisation takes the one named last (not one
+        // in a phrase of its own sentence), a compound names it, an acronym blocks it.
+        (
+            "De keten [Tulpstra] groeit hard. Het succes maakte van directeur [Jan de Vries|P] een bekende Nederlander.",
+            &[("ceo_of", "Jan de Vries", "Tulpstra", "")],
+        ),
+        (
+            "[Kestrel Systems] opent een fabriek. Na een gesprek met [Philips] zei topman [Jan de Vries|P] tevreden te zijn.",
+            &[("ceo_of", "Jan de Vries", "Kestrel Systems", "")],
+        ),
+        (
+            "[Helios Energie] kocht [Zonnepark Noord]. Het bedrijf groeit. Oud-directeur [Anna Bakker|P] is trots.",
+            &[
+                ("acquisition", "Helios Energie", "Zonnepark Noord", "completed"),
+                ("ceo_of", "Anna Bakker", "Zonnepark Noord", ""),
+            ],
+        ),
+        // Implicit object: an article about one company.
+        (
+            "[Tulpstra] is failliet. [Tulpstra] zoekt een koper. De overname door [Ahold] is rond.",
+            &[("acquisition", "Ahold", "Tulpstra", "completed")],
+        ),
+        (
+            "[Bluefin Labs] gaat naar de beurs. [Bluefin Labs] wil groeien. Medeoprichter [Anna Bakker|P] heeft een belang van 30 procent.",
+            &[("investment", "Anna Bakker", "Bluefin Labs", "completed"), ("founder_of", "Anna Bakker", "Bluefin Labs", "")],
+        ),
+        // ... but not when the subject is the article's company, nor in a two-company story.
+        ("[Tulpstra] groeit. [Tulpstra] wint prijzen. [Tulpstra] overweegt een overname.", &[]),
+        ("[Ahold] en [Tulpstra] praten. [Tulpstra] wil niet. Een bod van [Jumbo] volgt.", &[]),
+        // Status stated in the next sentence.
+        (
+            "[Ahold] was in gesprek over een overname van [Tulpstra]. Het werd uiteindelijk afgeblazen.",
+            &[("acquisition", "Ahold", "Tulpstra", "abandoned")],
+        ),
+        ("[Ahold] heeft interesse in de overname van [Tulpstra].", &[("acquisition", "Ahold", "Tulpstra", "pursuing")]),
+        // A pronoun holds a title when the organisation is named; succession.
+        (
+            "[Jan de Vries|P] verliet de bank. In 2018 werd hij commissaris bij [Tulpstra].",
+            &[("executive_of", "Jan de Vries", "Tulpstra", "")],
+        ),
+        (
+            "[Anna Bakker|P] volgt [Jan de Vries|P] op als topman van [Tulpstra].",
+            &[("ceo_of", "Anna Bakker", "Tulpstra", ""), ("ceo_of", "Jan de Vries", "Tulpstra", "")],
+        ),
+        // Founding as a noun and as an idiom; a stake in a part of a company.
+        (
+            "[Mark de Wit|P] werd rijk met de oprichting van [Bluefin Labs].",
+            &[("founder_of", "Mark de Wit", "Bluefin Labs", "")],
+        ),
+        (
+            "[Mark de Wit|P] legde in 1990 de basis voor [Tulpstra].",
+            &[("founder_of", "Mark de Wit", "Tulpstra", "")],
+        ),
+        (
+            "Vorig jaar nam [Prosus] een belang in de Belgische winkels van [Tulpstra].",
+            &[("investment", "Prosus", "Tulpstra", "completed")],
+        ),
+        // A prepositional relative; a rival bidder; the proposed deal; first person.
+        (
+            "[Glasvezel Zuid], waarin [Tele Noord] een belang heeft, groeit.",
+            &[("investment", "Tele Noord", "Glasvezel Zuid", "completed")],
+        ),
+        (
+            "[Ahold] kocht [Tulpstra] na een biedingsstrijd met [Jumbo].",
+            &[("acquisition", "Ahold", "Tulpstra", "completed"), ("acquisition", "Jumbo", "Tulpstra", "abandoned")],
+        ),
+        (
+            "De voorgenomen overname van [Tulpstra] door [Ahold] wacht op goedkeuring.",
+            &[("acquisition", "Ahold", "Tulpstra", "agreed")],
+        ),
+        (
+            "[Tulpstra] is een grote keten. [Tulpstra] groeit. ,,Met onze overname van [Kestrel Systems] zijn we marktleider,'' zegt de topman.",
+            &[("acquisition", "Tulpstra", "Kestrel Systems", "completed")],
+        ),
+        (
+            "[Ahold] bood op [Tulpstra], waarna laatstgenoemde [Kestrel Systems] kocht.",
+            &[("acquisition", "Ahold", "Tulpstra", "pursuing"), ("acquisition", "Tulpstra", "Kestrel Systems", "completed")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
@@ -359,6 +437,66 @@ fn german() {
         ("Das Angebot von [Aldi] umfasst viele neue Produkte.", &[]),
         ("[BMW] und [Audi] stellten neue Modelle vor.", &[]),
         ("[Henkel] kauft neue Maschinen für [Nordlicht]-Werke.", &[]),
+        // Context and compounds.
+        (
+            "Der [Bundesverband Deutscher Maler] klagt. Das sei unfair, sagte Verbandspräsident [Klaus Weber|P] am Montag.",
+            &[("executive_of", "Klaus Weber", "Bundesverband Deutscher Maler", "")],
+        ),
+        ("Das sagte US-Präsident [Thomas Maier|P] nach einem Treffen mit [Henkel].", &[]),
+        (
+            "[Nordlicht GmbH] wächst. Nach einem Streit mit [Bosch] sagte Firmenchef [Sabine Krüger|P], man sei zufrieden.",
+            &[("ceo_of", "Sabine Krüger", "Nordlicht GmbH", "")],
+        ),
+        // Implicit object; a part of the company the article is about.
+        (
+            "[Nordlicht GmbH] ist insolvent. [Nordlicht GmbH] sucht Käufer. [Henkel] und [Bayer] wollen Standorte zwecks Übernahme prüfen.",
+            &[("acquisition", "Henkel", "Nordlicht GmbH", "pursuing"), ("acquisition", "Bayer", "Nordlicht GmbH", "pursuing")],
+        ),
+        (
+            "Die [Helvetia] ordnet sich neu. Die [Helvetia] will sparen. [Allianz] will das Filialnetz übernehmen.",
+            &[("acquisition", "Allianz", "Helvetia", "pursuing")],
+        ),
+        // The oblique article: `dem X` is no subject.
+        (
+            "[Kestrel Systems] ist groß. [Kestrel Systems] wächst. Der Verein [Nordlicht GmbH] wirft dem Portal [Kestrel Systems] Betrug vor und hat Klage beim Landgericht eingereicht.",
+            &[("lawsuit", "Nordlicht GmbH", "Kestrel Systems", "filed")],
+        ),
+        // A long verb-final clause; a rival bidder.
+        (
+            "[Bosch] hatte sich 2014 die Energie-Sparte des französischen Unternehmens [Nordlicht GmbH] in einer Bieterschlacht gegen ein Konsortium unter Beteiligung der [Siemens] gesichert.",
+            &[("acquisition", "Bosch", "Nordlicht GmbH", "completed"), ("acquisition", "Siemens", "Nordlicht GmbH", "abandoned")],
+        ),
+        // A lawsuit announced far from its particle; its defendant after other phrases.
+        (
+            "[Nordlicht GmbH] ist verärgert. Danach kündigte die Firma eine Klage auf Schadenersatz in Höhe von 15 Milliarden Euro (16 Milliarden Dollar) gegen [Kestrel Systems] an.",
+            &[("lawsuit", "Nordlicht GmbH", "Kestrel Systems", "threatened")],
+        ),
+        // Prepositional relative, succession, founding noun, first person, follow-up status.
+        (
+            "[Nordlicht GmbH], an der [Henkel] mit 20 Prozent beteiligt ist, wächst.",
+            &[("investment", "Henkel", "Nordlicht GmbH", "completed")],
+        ),
+        (
+            "[Sabine Krüger|P] löst [Klaus Weber|P] als Vorstandschefin von [Zalando] ab.",
+            &[("ceo_of", "Sabine Krüger", "Zalando", ""), ("ceo_of", "Klaus Weber", "Zalando", "")],
+        ),
+        (
+            "[Thomas Maier|P] wurde mit der Gründung von [Nordlicht GmbH] reich.",
+            &[("founder_of", "Thomas Maier", "Nordlicht GmbH", "")],
+        ),
+        (
+            "STANDARD: Wie geht es [Henkel]? [Henkel] ist stark. [Klaus Weber|P]: In Afrika haben wir durch unsere Akquisition von [Kestrel Systems] viel gelernt. STANDARD: Danke.",
+            &[("acquisition", "Henkel", "Kestrel Systems", "completed")],
+        ),
+        (
+            "[Henkel] verhandelte über eine Übernahme von [Nordlicht GmbH]. Die Gespräche scheiterten im Mai.",
+            &[("acquisition", "Henkel", "Nordlicht GmbH", "abandoned")],
+        ),
+        ("Die geplante Übernahme von [Nordlicht GmbH] durch [Bosch] muss noch genehmigt werden.", &[("acquisition", "Bosch", "Nordlicht GmbH", "agreed")]),
+        (
+            "[Klaus Weber|P] wird künftig an der Spitze des Aufsichtsrats von [Henkel] stehen.",
+            &[("executive_of", "Klaus Weber", "Henkel", "")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
@@ -464,6 +602,60 @@ fn english() {
         ("[Globex] offers discounts to [Initech] customers.", &[]),
         ("[Globex] and [Initech] both reported higher profits.", &[]),
         ("[Globex] bought new servers for its [Initech]-branded stores.", &[]),
+        // Context: the quote's organisations are not the speaker's.
+        (
+            "[Initech] rejected the offer. \"We urge our shareholders not to sell to [Globex],\" said Chairman [Robert Hale|P].",
+            &[("executive_of", "Robert Hale", "Initech", "")],
+        ),
+        (
+            "[Globex] had a good year. Sales rose after the death of president [Carl Brandt|P].",
+            &[("executive_of", "Carl Brandt", "Globex", "")],
+        ),
+        // Succession, a prepositional relative, `the latter`.
+        (
+            "[Mary Lowe|P] has replaced [Tim Reyes|P] as chief executive of [Initech].",
+            &[("ceo_of", "Mary Lowe", "Initech", ""), ("ceo_of", "Tim Reyes", "Initech", "")],
+        ),
+        (
+            "[Initech], in which [Globex] owns a majority stake, could be floated.",
+            &[("investment", "Globex", "Initech", "completed")],
+        ),
+        (
+            "[Globex] has withdrawn its offer for [Initech], enabling the latter to merge with [Umbrella Corp].",
+            &[("acquisition", "Globex", "Initech", "abandoned"), ("merger", "Initech", "Umbrella Corp", "agreed")],
+        ),
+        // Status: a denial after `but`, the next sentence, a proposed deal, going private.
+        ("Traders said [Globex] might try to acquire [Initech], but [Globex] said it is not interested.", &[]),
+        (
+            "[Globex] was in talks to buy [Initech]. The deal collapsed last week.",
+            &[("acquisition", "Globex", "Initech", "abandoned")],
+        ),
+        (
+            "[Globex]'s proposed acquisition of [Initech] is valued at $2bn.",
+            &[("acquisition", "Globex", "Initech", "agreed")],
+        ),
+        (
+            "[Carl Brandt|P] announced a plan to take [Initech] private.",
+            &[("acquisition", "Carl Brandt", "Initech", "pursuing")],
+        ),
+        (
+            "[Globex] won [Initech] in a bidding war with [Umbrella Corp].",
+            &[("acquisition", "Umbrella Corp", "Initech", "abandoned")],
+        ),
+        ("[Globex]'s takeover of [Initech] will be the largest deal this year.", &[("acquisition", "Globex", "Initech", "agreed")]),
+        // A lawsuit's defendant after other phrases; founding as a noun; first person.
+        (
+            "[Initech] said its suit, filed in a state court in Texas last week, seeks damages from [Globex].",
+            &[("lawsuit", "Initech", "Globex", "filed")],
+        ),
+        (
+            "[Sam Ortiz|P] made his fortune with the founding of [Bluefin Labs].",
+            &[("founder_of", "Sam Ortiz", "Bluefin Labs", "")],
+        ),
+        (
+            "[Globex] reported results. [Globex] grew. \"Our purchase of [Initech] paid off,\" the chairman said.",
+            &[("acquisition", "Globex", "Initech", "completed")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("en", cases);

@@ -197,7 +197,7 @@ mod tests {
         let mut out = Vec::new();
         write(&outcome, ResultFormat::Table, TableOptions::default(), &mut out).unwrap_or_default();
         let text = String::from_utf8_lossy(&out);
-        assert!(text.starts_with("buyer      evidence\n"), "{text}");
+        assert!(text.starts_with("buyer     evidence\n"), "{text}");
         assert!(text.contains("entity:w"), "{text}");
         assert!(text.contains('…'));
         assert!(text.ends_with("(2 rows)\n"));

@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn parameters_go_inside_the_where_group() {
-        let q = "PREFIX ex: <http://e/{x}>\nSELECT ?a WHERE {\n ?a ex:p ?company_key { SELECT ?a WHERE { ?a ?b ?company_key } } }";
+        let q = "PREFIX ex: <http://e/#x>\n# WHERE { in a comment\nSELECT ?a WHERE {\n ?a ex:p \"WHERE {\", ?company_key { SELECT ?a WHERE { ?a ?b ?company_key } } }";
         let mut params = Params::default();
         params.set("company", "\"} DROP ALL #").unwrap_or_default();
         let bound = bind_parameters(q, &params, "test").unwrap_or_default();

@@ -172,7 +172,7 @@ fn parameters_find_aliases_and_cannot_inject() {
     assert!(ask(&store, "deals-of", &["company=\"} DROP ALL #"]).is_empty());
     assert!(store.len().unwrap_or(0) > 10);
     let entities = ask(&store, "entities", &["name=roe"]);
-    assert_eq!(entities, vec![vec!["Jane Roe", "Person", "", "1", "jane-roe"]]);
+    assert_eq!(entities, vec![vec!["Jane Roe", "Person", "", "2", "jane-roe"]]);
 }
 
 #[test]
