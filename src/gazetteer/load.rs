@@ -123,18 +123,28 @@ fn unterminated_quote(content: &str) -> Option<u64> {
 /// Entries of one file plus every problem found, without stopping at the first.
 pub fn parse(path: &str, content: &str) -> (Vec<(u64, Entry)>, Vec<Problem>) {
     let mut entries = Vec::new();
+    let problems = parse_each(path, content, |line, entry| {
+        entries.push((line, entry));
+        true
+    });
+    (entries, problems)
+}
+
+/// [`parse`] without collecting: `on_entry(line, entry)` gets each good entry as it is
+/// read (a million-entry file is then never held twice) and returns false to stop.
+pub fn parse_each(path: &str, content: &str, mut on_entry: impl FnMut(u64, Entry) -> bool) -> Vec<Problem> {
     let mut problems = Vec::new();
     let problem = |line: u64, message: String| Problem::error(path, line, message);
     if let Some(line) = unterminated_quote(content) {
         problems.push(problem(line, "unterminated quote: the quoted field opened here never closes".to_string()));
-        return (entries, problems);
+        return problems;
     }
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(content.as_bytes());
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             problems.push(problem(1, format!("cannot read the header: {e}")));
-            return (entries, problems);
+            return problems;
         }
     };
     let col = |name: &str| headers.iter().position(|h| h.trim().trim_start_matches('\u{feff}') == name);
@@ -148,7 +158,7 @@ pub fn parse(path: &str, content: &str) -> (Vec<(u64, Entry)>, Vec<Problem>) {
                 headers.iter().collect::<Vec<_>>().join(",")
             ),
         ));
-        return (entries, problems);
+        return problems;
     }
     let [c_id, c_type, c_label, c_aliases, c_wikidata] = REQUIRED.map(|c| col(c).unwrap_or(0));
     let c_ambiguous = col("ambiguous");
@@ -208,20 +218,20 @@ pub fn parse(path: &str, content: &str) -> (Vec<(u64, Entry)>, Vec<Problem>) {
             .map(String::from)
             .collect();
         let wikipedia = c_wikipedia.map(field).filter(|s| !s.is_empty()).map(String::from);
-        entries.push((
-            line,
-            Entry {
-                id: id.to_string(),
-                kind,
-                label: label.to_string(),
-                aliases,
-                wikidata: (!wikidata.is_empty()).then(|| wikidata.to_string()),
-                wikipedia,
-                ambiguous,
-            },
-        ));
+        let entry = Entry {
+            id: id.to_string(),
+            kind,
+            label: label.to_string(),
+            aliases,
+            wikidata: (!wikidata.is_empty()).then(|| wikidata.to_string()),
+            wikipedia,
+            ambiguous,
+        };
+        if !on_entry(line, entry) {
+            break;
+        }
     }
-    (entries, problems)
+    problems
 }
 
 impl Gazetteer {
@@ -244,16 +254,24 @@ impl Gazetteer {
     /// Adds the entries of a CSV file; the first structural problem is an error naming
     /// `path:line`. An id already present (from an earlier file) is replaced.
     pub fn add_str(&mut self, path: &str, content: &str) -> Result<()> {
-        let (entries, problems) = parse(path, content);
+        // Entries are added as they are read; the first problem stops the load (and
+        // the caller, which then has no gazetteer to use).
+        let file_start = self.entries.len();
+        let mut duplicate: Option<(u64, String)> = None;
+        let problems = parse_each(path, content, |line, entry| {
+            if self.by_id.get(&entry.id).is_some_and(|&i| i >= file_start) {
+                duplicate = Some((line, entry.id));
+                return false;
+            }
+            self.insert(entry);
+            true
+        });
         if let Some(p) = problems.into_iter().next() {
             return Err(Error::data(p.path, p.line, p.message));
         }
-        let mut seen: HashMap<String, u64> = HashMap::new();
-        for (line, entry) in entries {
-            if let Some(first) = seen.insert(entry.id.clone(), line) {
-                return Err(Error::data(path, line, format!("duplicate id {:?} (first on line {first})", entry.id)));
-            }
-            self.insert(entry);
+        if let Some((line, id)) = duplicate {
+            let first = parse(path, content).0.into_iter().find(|(_, e)| e.id == id).map_or(0, |(l, _)| l);
+            return Err(Error::data(path, line, format!("duplicate id {id:?} (first on line {first})")));
         }
         Ok(())
     }

@@ -168,11 +168,8 @@ impl NameMatcher {
     /// Compiles the gazetteer. Organisation names ending in a legal form also match
     /// without it (`Siemens AG` → `Siemens`).
     pub fn new(gazetteer: Gazetteer) -> Result<NameMatcher> {
-        dbg_rss("start");
         let (builder, forms) = collect_forms(&gazetteer);
-        dbg_rss("forms");
         let phrases = builder.build()?;
-        dbg_rss("built");
         Ok(NameMatcher { gazetteer, phrases, forms })
     }
 
@@ -261,14 +258,6 @@ impl NameMatcher {
             }
         }
         out
-    }
-}
-
-fn dbg_rss(stage: &str) {
-    if std::env::var("DG_RSS").is_ok() {
-        let st = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let get = |k: &str| st.lines().find(|l| l.starts_with(k)).unwrap_or("").to_string();
-        eprintln!("{stage}: {} {}", get("VmRSS:"), get("VmHWM:"));
     }
 }
 

@@ -442,7 +442,7 @@ fn verb_like(view: &View, j: usize) -> bool {
 /// slot is empty (not `de overname van het pand`, `investment in new plants`) and no
 /// other organisation of the sentence could be the object. Acquisitions need an
 /// organisation as subject (`made a bid to become chairman`). Low confidence (rule
-/// factor 0.45).
+/// factor 0.5).
 fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
     let view = out.view;
     let c = out.c;
@@ -507,7 +507,7 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
             seller: None,
             context_object: Some(topic),
             rule,
-            factor: 0.45,
+            factor: 0.5,
         });
     }
 }

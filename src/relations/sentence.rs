@@ -415,6 +415,14 @@ impl<'a> View<'a> {
             if self.is(j, Frame::Prep) {
                 return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
             }
+            // A cue phrase that ends with a preposition (`biedingsstrijd met`, `bidding
+            // war with`) opens a prepositional phrase.
+            if !self.is_relation_cue(j) && self.items[j].folded.contains(' ') {
+                let last = self.items[j].folded.rsplit(' ').next().unwrap_or("");
+                if self.lex.has(last, Frame::Prep) && !self.is(j, Frame::Relative) {
+                    return Some(PrepBefore::Prep(last.to_string(), j));
+                }
+            }
             // A prepositional relative phrase not after a comma (`Anteile an der X`) is
             // its preposition and article.
             if !self.is_relative(j) {

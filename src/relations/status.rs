@@ -145,8 +145,11 @@ pub fn resolve(view: &View, c: usize, cue: &Cue, kind: RelationType) -> Outcome 
     {
         status_of(m)
     } else if cue.status.is_none_or(|s| s.weak) {
+        // A modality before the cue counts up to a comma (`X has withdrawn its offer for
+        // Y, enabling Y to merge with Z`).
+        let comma_between = |j: usize| j < c && (j + 1..c).any(|k| view.punct(k) == Some(','));
         mods.iter()
-            .filter(|(j, m)| m.frame == Frame::Modality && same_clause(view, *j, c))
+            .filter(|(j, m)| m.frame == Frame::Modality && same_clause(view, *j, c) && !comma_between(*j))
             .min_by_key(|(j, _)| j.abs_diff(c))
             .and_then(|(_, m)| status_of(m))
             .or(cue.status.map(|s| s.status))
@@ -194,15 +197,16 @@ pub fn fit(kind: RelationType, status: Status) -> Outcome {
 
 /// True when the sentence of `view` only tells that the deal of the sentence before
 /// (type `kind`, between `parties`) ended: it opens with an anaphor (`Het`, `It`, `Die
-/// Übernahme`, `The deal`: a coref word or a cue of the same type within its first three
-/// items), names no one else, and has an `abandoned` modality that no negation precedes
+/// Übernahme`, `The deal`, `Die Gespräche`: a coref word, a cue of the same type or a
+/// `pursuing` modality within its first three items), names no one else, and has an `abandoned` modality that no negation precedes
 /// (`Het werd uiteindelijk gesmoord`, `The deal collapsed`, `Die Gespräche scheiterten`).
 pub fn follow_up_abandoned(view: &View, kind: RelationType, parties: &[usize]) -> bool {
     let opens = (0..view.len().min(3)).any(|j| {
         view.is(j, Frame::Coref)
             || view.cues(j).iter().any(|&(c, _)| {
                 let cue = &view.lex.cues[c];
-                cue.frame.is_relation() && cue.kind == Some(kind)
+                (cue.frame.is_relation() && cue.kind == Some(kind))
+                    || (cue.frame == Frame::Modality && cue.status.is_some_and(|s| s.status == Status::Pursuing))
             })
     });
     let others = (0..view.len()).any(|j| view.entity(j).is_some_and(|e| !parties.contains(&e)));

@@ -270,7 +270,7 @@ fn dutch() {
         ),
         // ... but not when the subject is the article's company, nor in a two-company story.
         ("[Tulpstra] groeit. [Tulpstra] wint prijzen. [Tulpstra] overweegt een overname.", &[]),
-        ("[Ahold] en [Tulpstra] praten. [Tulpstra] wil niet. Een bod van [Jumbo] volgt.", &[]),
+        ("[Ahold] en [Tulpstra] praten. [Ahold] en [Tulpstra] twijfelen. Een bod van [Jumbo] volgt.", &[]),
         // Status stated in the next sentence.
         (
             "[Ahold] was in gesprek over een overname van [Tulpstra]. Het werd uiteindelijk afgeblazen.",
@@ -292,7 +292,7 @@ fn dutch() {
             &[("founder_of", "Mark de Wit", "Bluefin Labs", "")],
         ),
         (
-            "[Mark de Wit|P] legde in 1990 de basis voor [Tulpstra].",
+            "[Mark de Wit|P] legde de basis voor [Tulpstra].",
             &[("founder_of", "Mark de Wit", "Tulpstra", "")],
         ),
         (
@@ -639,8 +639,8 @@ fn english() {
             &[("acquisition", "Carl Brandt", "Initech", "pursuing")],
         ),
         (
-            "[Globex] won [Initech] in a bidding war with [Umbrella Corp].",
-            &[("acquisition", "Umbrella Corp", "Initech", "abandoned")],
+            "[Globex] bought [Initech] after a bidding war with [Umbrella Corp].",
+            &[("acquisition", "Globex", "Initech", "completed"), ("acquisition", "Umbrella Corp", "Initech", "abandoned")],
         ),
         ("[Globex]'s takeover of [Initech] will be the largest deal this year.", &[("acquisition", "Globex", "Initech", "agreed")]),
         // A lawsuit's defendant after other phrases; founding as a noun; first person.

@@ -141,16 +141,23 @@ pub fn document_quads(output: &DocOutput, meta: &DocumentMeta) -> (Vec<Quad>, Gr
             crate::model::EntitySource::Discovered => "discovered",
         };
         b.text(&node, &dg("origin"), origin);
+        // Search keys: each name's key (legal form dropped) and its full slug.
         let mut keys: BTreeSet<String> = BTreeSet::new();
-        keys.insert(vocab::name_key(&entity.label));
-        keys.insert(vocab::name_key(&entity.id));
+        let mut add_keys = |name: &str| {
+            keys.insert(vocab::name_key(name));
+            keys.insert(crate::slug::slug(name));
+        };
+        add_keys(&entity.label);
+        add_keys(&entity.id);
         let mut aliases: BTreeSet<&str> = BTreeSet::new();
         for mention in &entity.mentions {
             let text = mention.text.trim();
             if !text.is_empty() && text != entity.label {
                 aliases.insert(text);
             }
-            keys.insert(vocab::name_key(text));
+            if !text.is_empty() {
+                add_keys(text);
+            }
         }
         for alias in aliases {
             b.text(&node, &schema("alternateName"), alias);

@@ -110,7 +110,7 @@ impl Store {
             }
             DumpFormat::TriG => {
                 let mut serializer = RdfSerializer::from_format(RdfFormat::TriG);
-                for (prefix, iri) in vocab::PREFIXES {
+                for (prefix, iri) in vocab::serializer_prefixes() {
                     serializer = serializer.clone().with_prefix(*prefix, *iri).unwrap_or(serializer);
                 }
                 let mut writer = serializer.for_writer(&mut *out);

@@ -40,6 +40,12 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("doc", "https://w3id.org/dealgraph/id/doc/"),
 ];
 
+/// The prefixes written in Turtle and TriG: those whose local names need no escaping
+/// (deal, role and document IRIs contain `/` and `#`, and stay written in full).
+pub fn serializer_prefixes() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    PREFIXES.iter().filter(|(p, _)| !matches!(*p, "deal" | "role" | "doc"))
+}
+
 /// A term of the `dg:` vocabulary.
 pub fn dg(local: &str) -> String {
     format!("{DG}{local}")
