@@ -245,8 +245,8 @@ impl<'a> SentenceReader<'a> {
     fn is_stop(&self, i: usize) -> bool {
         let word = self.word(i);
         let w = self.d.words;
-        w.is_function_word(word)
-            && !(w.is_first_name(word) && !w.capitalises_nouns(self.lang) && starts_upper(word) && !self.sentence_initial(i))
+        let name_here = w.is_first_name(word) && !w.capitalises_nouns(self.lang) && starts_upper(word) && !self.sentence_initial(i);
+        w.is_function_word(word) && !name_here
     }
 
     /// Capitalised word that may continue a run.
@@ -580,7 +580,9 @@ impl<'a> SentenceReader<'a> {
         if (role_before || role_after) && self.person_shape(words, true) {
             return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides: false, rule: "role-cue" });
         }
-        if self.person_shape(words, false) {
+        // Right after a role, ordinary words continue a title (`Vice President Brand
+        // Content`): no first-name guess there.
+        if !role_before && self.person_shape(words, false) {
             return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides: false, rule: "first-name" });
         }
         // 6. One word glued to a cue: `Needium-Chef`, `VW-Konzern`.
@@ -789,8 +791,11 @@ mod tests {
     use crate::text::lang::Languages;
     use crate::text::{fold_for_matching, segment};
 
-    /// (lang, text, expected [(surface, kind)]) with no gazetteer.
-    fn check(cases: &[(&str, &str, &[(&str, EntityKind)])]) {
+    /// One case: language, text, expected names in text order with their kind.
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, EntityKind)]);
+
+    /// Runs discovery (no gazetteer) on each case.
+    fn check(cases: &[Case<'_>]) {
         let d = Discoverer::bundled(true);
         let langs = Languages::bundled();
         for (lang, text, expected) in cases {

@@ -320,9 +320,7 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(&str)) -> Result<Report> 
     // 5–6. The store.
     #[cfg(feature = "store")]
     if options.store {
-        if let Some(w) = &workloads[1] {
-            store::run(options, w, &pool, &names_csv, &mut report, progress)?;
-        }
+        store::run(options, &pool, &names_csv, &mut report, progress)?;
     }
     #[cfg(not(feature = "store"))]
     if options.store {

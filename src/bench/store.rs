@@ -1,22 +1,23 @@
 //! Store figures (items 5 and 6 of issue 8).
 //!
 //! - `ingest` into a fresh store, end to end (extraction included), as child processes
-//!   over the first half and over both halves of the generated workload: triples/s of
-//!   the difference, peak memory, bytes on disk per triple.
+//!   over generated articles (part 1, and parts 1 and 2, sized so that the second store
+//!   holds `--store-triples`): triples/s of the difference, peak memory, bytes on disk
+//!   per triple. The second store is the one the questions run on.
 //! - Store writes alone, in this process, with documents extracted beforehand (not
 //!   timed): the bulk path into a fresh store and into the existing one, and the
 //!   transactional path (each document's graph dropped and written again in one
 //!   transaction) into the existing one, from [`CommitSummary::seconds`].
 //! - `dump` (N-Quads) and `load` of the dump into a fresh store (child processes).
-//! - Every ready-made question on the big store (topped up with more generated articles
+//! - Every ready-made question on that store (topped up with more generated articles
 //!   when it holds fewer than `--store-triples`): median and worst of `--query-runs`
-//!   runs after one warm-up run. Parameters: the most active acquirer's name.
+//!   runs after one warm-up run (fewer when they pass a minute together). Parameters:
+//!   the most active acquirer's name.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::report::{fmt_count, fmt_rate, Report};
-use super::workload::Workload;
 use super::{io_err, run_dealgraph, BenchError, Options, Result};
 use crate::output::to_output;
 use crate::pipeline::{Extractor, ExtractorOptions};
@@ -36,7 +37,6 @@ fn size_of(path: &Path) -> Result<(usize, u64)> {
 /// Runs the store figures and adds them to `report`.
 pub fn run(
     options: &Options,
-    generated: &Workload,
     pool: &super::corpus::NamePool,
     names_csv: &Path,
     report: &mut Report,
@@ -51,41 +51,79 @@ pub fn run(
         run_dealgraph(options, &args, None, &format!("ingest-{label}"))
     };
 
-    // 5. Fresh stores, end to end.
+    // 5. Fresh stores, end to end, sized for the questions: the first part is about
+    // half of `store_triples`, the second tops it up (sized from the first's yield).
+    let per_byte_guess = 0.04; // triples per byte of generated text, measured at 1M names
+    let part_a_bytes = ((options.store_triples as f64 / 2.0 / per_byte_guess) as usize).max(1_000_000);
+    let part_a = options.scratch.join("gen-qa.jsonl");
+    let stats_a = super::corpus::write(&part_a, pool, options.seed, "qa", part_a_bytes).map_err(io_err("cannot write articles"))?;
     let small_store = options.scratch.join("store-small");
     let big_store = options.scratch.join("store-big");
-    let small = ingest(&small_store, &[&generated.files[0]], "first half into a fresh store", progress)?;
+    let small = ingest(&small_store, &[&part_a], "part 1 into a fresh store", progress)?;
     let (small_quads, _) = size_of(&small_store)?;
     let _ = std::fs::remove_dir_all(&small_store);
-    let big = ingest(&big_store, &[&generated.files[0], &generated.files[1]], "both halves into a fresh store", progress)?;
+    let yield_per_byte = small_quads as f64 / stats_a.text_bytes.max(1) as f64;
+    let part_b_bytes = ((options.store_triples.saturating_sub(small_quads) as f64 / yield_per_byte.max(1e-6) * 1.1) as usize).max(stats_a.text_bytes / 2);
+    let part_b = options.scratch.join("gen-qb.jsonl");
+    let stats_b = super::corpus::write(&part_b, pool, options.seed, "qb", part_b_bytes).map_err(io_err("cannot write articles"))?;
+    let big = ingest(&big_store, &[&part_a, &part_b], "parts 1 and 2 into a fresh store", progress)?;
     let (big_quads, big_bytes) = size_of(&big_store)?;
     let dt = big.wall.as_secs_f64() - small.wall.as_secs_f64();
+    let dcpu = big.cpu.zip(small.cpu).map(|(b, s)| b - s);
     let per_s = |n: usize, secs: f64| if secs > 0.0 { Some(n as f64 / secs) } else { None };
+    let added = big_quads.saturating_sub(small_quads);
     report.row(
         "5",
-        format!("ingest → fresh store, end to end ({jobs} threads): triples/s, MB/s"),
+        format!("ingest → fresh store, end to end with extraction ({jobs} threads): triples/s"),
         "–",
         format!(
-            "{} triples/s, {} MB/s ({} triples from {:.0} MB)",
-            fmt_rate(per_s(big_quads.saturating_sub(small_quads), dt)),
-            fmt_rate(Some(super::mb_per_s(generated.text_bytes[1], dt))),
+            "{} triples/s, {} per CPU-s ({} MB/s; {} triples from {:.1} MB)",
+            fmt_rate(per_s(added, dt)),
+            fmt_rate(dcpu.and_then(|c| per_s(added, c))),
+            fmt_rate(Some(super::mb_per_s(stats_b.text_bytes, dt))),
             fmt_count(big_quads),
-            generated.total_bytes() as f64 / 1e6
+            (stats_a.text_bytes + stats_b.text_bytes) as f64 / 1e6
         ),
         "≥ 100,000 triples/s",
     );
     report.row(
         "5",
-        "ingest peak RSS: half / whole; bytes on disk per triple",
+        "ingest peak RSS: part 1 / parts 1+2; bytes on disk per triple",
         "–",
         format!("{} / {}; {:.0} B", super::report::fmt_bytes(small.peak_rss), super::report::fmt_bytes(big.peak_rss), big_bytes as f64 / big_quads.max(1) as f64),
         "",
     );
 
+    // 6. Questions on at least `store_triples` triples.
+    let mut quads = big_quads;
+    let mut part = 0;
+    while quads < options.store_triples && part < 10 {
+        part += 1;
+        let file = options.scratch.join(format!("gen-qd{part}.jsonl"));
+        let bytes = ((options.store_triples - quads) as f64 / yield_per_byte.max(1e-6) * 1.2) as usize;
+        super::corpus::write(&file, pool, options.seed, &format!("qd{part}"), bytes.max(1_000_000)).map_err(io_err("cannot write more articles"))?;
+        ingest(&big_store, &[&file], &format!("more articles to reach {} triples", fmt_count(options.store_triples)), progress)?;
+        quads = Store::open(&big_store).and_then(|s| s.len()).map_err(store_err)?;
+    }
+    progress(&format!("questions on {} triples", fmt_count(quads)));
+    {
+        let store = Store::open(&big_store).map_err(store_err)?;
+        for t in question_latencies(&store, options.query_runs)? {
+            let shown: Vec<String> = t.params.names().map(|n| format!("{n}={}", t.params.get(n).unwrap_or(""))).collect();
+            report.row(
+                "6",
+                format!("question {}{}: median / worst ms", t.question.name, if shown.is_empty() { String::new() } else { format!(" ({})", shown.join(", ")) }),
+                "–",
+                format!("{:.0} / {:.0} ms ({} runs, {} rows, {} triples)", t.median_seconds * 1e3, t.worst_seconds * 1e3, t.runs, fmt_count(t.rows), fmt_count(quads)),
+                "< 500 ms",
+            );
+        }
+    }
+
     // Store writes alone.
     progress("extracting articles for the store-only figures (not timed)");
     let extra = options.scratch.join("gen-c.jsonl");
-    let extra_bytes = (options.size_bytes / 20).max(1_000_000);
+    let extra_bytes = (stats_a.text_bytes / 4).max(1_000_000);
     super::corpus::write(&extra, pool, options.seed, "c", extra_bytes).map_err(io_err("cannot write the extra articles"))?;
     let extractor = Extractor::new(&ExtractorOptions { gazetteers: vec![names_csv.to_path_buf()], ..ExtractorOptions::default() })?;
     let mut outputs = Vec::new();
@@ -163,34 +201,8 @@ pub fn run(
         "",
     );
 
-    // 6. Questions on at least `store_triples` triples.
-    let mut quads = Store::open(&big_store).and_then(|s| s.len()).map_err(store_err)?;
-    let mut part = 0;
-    while quads < options.store_triples && part < 20 {
-        part += 1;
-        let file = options.scratch.join(format!("gen-d{part}.jsonl"));
-        let missing = options.store_triples - quads;
-        // Triples per byte of text as measured so far, with a margin.
-        let bytes = (missing as f64 / (big_quads.max(1) as f64 / generated.total_bytes() as f64) * 1.1) as usize;
-        super::corpus::write(&file, pool, options.seed, &format!("d{part}"), bytes.max(1_000_000)).map_err(io_err("cannot write more articles"))?;
-        ingest(&big_store, &[&file], &format!("more articles to reach {} triples", fmt_count(options.store_triples)), progress)?;
-        quads = Store::open(&big_store).and_then(|s| s.len()).map_err(store_err)?;
-    }
-    progress(&format!("questions on {} triples", fmt_count(quads)));
-    let store = Store::open(&big_store).map_err(store_err)?;
-    for (question, params, latency, rows) in question_latencies(&store, options.query_runs)? {
-        let shown: Vec<String> = params.names().map(|n| format!("{n}={}", params.get(n).unwrap_or(""))).collect();
-        report.row(
-            "6",
-            format!("question {}{}: median / worst ms", question.name, if shown.is_empty() { String::new() } else { format!(" ({})", shown.join(", ")) }),
-            "–",
-            format!("{:.0} / {:.0} ms ({} rows, {} triples)", latency.0 * 1e3, latency.1 * 1e3, fmt_count(rows), fmt_count(quads)),
-            "< 500 ms",
-        );
-    }
     // The big store stays in the scratch directory (`--keep` keeps it, e.g. for
     // scripts/virtuoso.sh).
-    drop(store);
     Ok(())
 }
 
@@ -217,8 +229,25 @@ fn busiest_company(store: &Store) -> Result<Option<String>> {
     })
 }
 
-/// Every bundled question: (question, parameters, (median, worst) seconds, rows).
-pub fn question_latencies(store: &Store, runs: usize) -> Result<Vec<(Question, Params, (f64, f64), usize)>> {
+/// A question's runs stop early once they took this long together (one slow question
+/// must not hold the bench for an hour).
+const QUESTION_BUDGET_SECONDS: f64 = 60.0;
+
+/// How long one question took.
+#[derive(Debug, Clone)]
+pub struct QuestionTiming {
+    pub question: Question,
+    pub params: Params,
+    pub median_seconds: f64,
+    pub worst_seconds: f64,
+    /// Timed runs (after the warm-up).
+    pub runs: usize,
+    pub rows: usize,
+}
+
+/// Every bundled question: one warm-up run (which also counts the rows), then up to
+/// `runs` timed runs.
+pub fn question_latencies(store: &Store, runs: usize) -> Result<Vec<QuestionTiming>> {
     let mut out = Vec::new();
     for question in questions::all() {
         let params = question_params(store, &question)?;
@@ -228,15 +257,18 @@ pub fn question_latencies(store: &Store, runs: usize) -> Result<Vec<(Question, P
             _ => 0,
         };
         let mut times = Vec::with_capacity(runs);
-        for _ in 0..runs {
+        for _ in 0..runs.max(1) {
             let start = Instant::now();
             store.query_question(&question, &params).map_err(store_err)?;
             times.push(start.elapsed().as_secs_f64());
+            if times.iter().sum::<f64>() > QUESTION_BUDGET_SECONDS {
+                break;
+            }
         }
         times.sort_by(f64::total_cmp);
         let median = times[times.len() / 2];
         let worst = times.last().copied().unwrap_or(median);
-        out.push((question, params, (median, worst), rows));
+        out.push(QuestionTiming { question, params, median_seconds: median, worst_seconds: worst, runs: times.len(), rows });
     }
     Ok(out)
 }

@@ -4,6 +4,11 @@
 //! `type` is `Organization` or `Person`; `aliases` separated by `|`; `wikidata` a Q-id or
 //! empty. Optional columns: `ambiguous` (`true`/`false`: the name is also an ordinary
 //! word and counts only with evidence), `wikipedia` (URL). Unknown columns are ignored.
+//!
+//! - [`parse`] / [`parse_each`]: entries and every problem of one file, each with its
+//!   line; [`Gazetteer::add_str`] stops at the first problem.
+//! - [`check_files`]: what `dealgraph gazetteer check` reports: errors (the file cannot
+//!   be used) and warnings (a name shared by several entities, an overridden id).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;

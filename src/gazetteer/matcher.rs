@@ -9,7 +9,16 @@
 //! Why a manual search loop and not `find_iter`: a leftmost-longest match that starts
 //! inside a word (`apple` in `Pineapple`) must not hide a valid match that starts at the
 //! next word, and a longest match that ends inside a word (`Shell Oil` in `Shell Oily`)
-//! must give way to the longest one that ends on a boundary (`Shell`).
+//! must give way to the longest one that ends on a boundary (`Shell`). The shorter
+//! match is found with an unanchored search over `start..end-1`: a leftmost-longest
+//! search there starts at `start` whenever any pattern does, so the automaton needs no
+//! anchored start state.
+//!
+//! Scale (a million names, see [`crate::gazetteer::bench`]): patterns are folded and
+//! deduplicated through a table keyed by a 64-bit hash (no second copy of each name),
+//! stored in one string, and given to the automaton in sorted order, which keeps the
+//! trie builder's working set in cache and halves the build time. A pattern's caller
+//! values are one `u32` each, with the rare patterns of several values in a side table.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 

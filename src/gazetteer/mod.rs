@@ -5,13 +5,13 @@
 //! - [`names`]: the compiled name matcher: case rules, mentions.
 //! - [`words`]: the word lists entity finding reasons with (legal forms, cues, first
 //!   names, function and common words, places).
-//! - [`bench`]: the matcher benchmark (a million names, reproducible).
+//! - [`mod@bench`]: the matcher benchmark (a million names, reproducible).
 
+pub mod bench;
 pub mod load;
 pub mod matcher;
 pub mod names;
 pub mod words;
-pub mod bench;
 
 pub use load::{check_files, Entry, Gazetteer};
 pub use names::{NameMatch, NameMatcher};

@@ -7,8 +7,15 @@
 //! - or each word starts with the same case as in the form (`Linkedin` for `LinkedIn`),
 //!   unless the form is a short acronym in capitals (`SAP` is not `Sap`).
 //!
-//! In a line written in capitals every match gets [`CaseFit::Caps`]: there an acronym
-//! (`MAN`, `HIT`) looks like any word, and resolution asks for other evidence.
+//! In a line written in capitals (or a run of three words in capitals) every match gets
+//! [`CaseFit::Caps`]: there an acronym (`MAN`, `HIT`) looks like any word, and
+//! resolution asks for other evidence. A genitive `s` glued to a name (`Adyens`) must be
+//! a lower-case `s` in the text (`STOS` is no genitive of `STO`).
+//!
+//! Organisation names also match without their legal form (`Siemens AG` → `Siemens`);
+//! such a form is marked `derived`, and resolution treats a one-word one as ambiguous.
+//! Each form costs 16 bytes (its entry, which name, how much of it, and its capitals as
+//! a bit mask), so the case rules never read the gazetteer at a match.
 //!
 //! Ambiguity (names that are also ordinary words) and choosing between several entries
 //! with the same name are left to resolution (`crate::resolve`), which sees the document.

@@ -121,14 +121,15 @@ pub fn dominant_org(analysis: &Analysis, from: usize, pos: usize) -> Option<usiz
     (count[top] >= 2 * second.max(1)).then_some(top)
 }
 
-
 /// A mention that labels a speaker in an interview (`STANDARD: Wie sieht …`): the name
 /// opens its sentence or line and a colon follows it.
 fn speaker_label(analysis: &Analysis, m: &crate::model::Mention) -> bool {
     let text = analysis.text.as_str();
-    let opens = text[..m.span.start].trim_end_matches([' ', '\t']).chars().next_back().is_none_or(|c| {
-        matches!(c, '\n' | '.' | '?' | '!' | '"' | '\u{201C}' | '\u{201D}')
-    });
+    let opens = text[..m.span.start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '\n' | '.' | '?' | '!' | '"' | '\u{201C}' | '\u{201D}'));
     opens && text[m.span.end..].starts_with(':')
 }
 

@@ -24,9 +24,8 @@ pub fn resolve(
     exclude: &[usize],
 ) -> Option<usize> {
     if referent == Referent::Speaker {
-        return crate::relations::context::speaker_org(analysis, pos, exclude).filter(|_| {
-            slot.contains(&EntityKind::Organization)
-        });
+        return crate::relations::context::speaker_org(analysis, pos, exclude)
+            .filter(|_| slot.contains(&EntityKind::Organization));
     }
     let paragraph = analysis.sentences.get(sentence)?.paragraph;
     // The paragraph; organisation nouns also reach the three sentences before it.

@@ -335,7 +335,11 @@ impl Lexicon {
                         "latest" => Referent::Latest,
                         "person" => Referent::Person,
                         "any" | "" => Referent::Any,
-                        other => return Err(err(format!("coref type must be org, person, any, speaker or latest, not {other:?}"))),
+                        other => {
+                            return Err(err(format!(
+                                "coref type must be org, person, any, speaker or latest, not {other:?}"
+                            )))
+                        }
                     };
                     (None, Some(r))
                 }

@@ -10,8 +10,11 @@
 //!    possessors, compounds and coordinated lists;
 //! 3. [`rules`]: each relation cue's frame (verb, participle, passive, nominal, sale,
 //!    title, symmetric) assigns subject and object;
-//! 4. [`coref`] resolves pronouns and company nouns, [`status`] applies modality and
-//!    negation, [`amount`] and [`date`] attach the sum and the date;
+//! 4. [`coref`] resolves pronouns and company nouns, [`context`] supplies what a sentence
+//!    leaves unsaid (the organisation of a bare title, the object of a deal noun in an
+//!    article about one company), [`status`] applies modality and negation (also from the
+//!    next sentence: `Het werd afgeblazen`), [`amount`] and [`date`] attach the sum and the
+//!    date; a rival bidder (`in a bidding war with Z`) gets its own edge;
 //! 5. duplicates are merged and the output is ordered deterministically.
 //!
 //! Architecture invariant: no rule, cue or test names a specific company or person;
@@ -155,7 +158,9 @@ impl RelationExtractor {
                     .into_iter()
                     .flat_map(|m| m.cues)
                     .map(|c| &lex.cues[c])
-                    .find(|c| c.kind == Some(relation.kind) && c.frame.is_relation())
+                    .find(|c| {
+                        c.kind == Some(relation.kind) && (c.frame.is_relation() || c.frame == lexicon::Frame::Rival)
+                    })
                     .map(|c| format!("{} row `{}` ({})", c.frame.as_str(), c.form, c.origin))
             })
             .unwrap_or_default();
@@ -242,7 +247,8 @@ fn rival_bids(view: &View, found: &[Relation]) -> Vec<Relation> {
                 status: Some(status),
                 amount: None,
                 date: r.date.clone(),
-                confidence: ((r.confidence * 0.7 * view.lex.cues[cue].weight).max(MIN_CONFIDENCE) * 1000.0).round() / 1000.0,
+                confidence: ((r.confidence * 0.7 * view.lex.cues[cue].weight).max(MIN_CONFIDENCE) * 1000.0).round()
+                    / 1000.0,
                 rule: "rival".to_string(),
                 cue: view.text(c).to_string(),
                 cue_span: view.items[c].span,

@@ -7,8 +7,8 @@
 //! subject found further away, and both higher than an organisation taken from context.
 
 use crate::model::{EntityKind, RelationType, Status};
-use crate::relations::lexicon::{Cue, Frame};
 use crate::relations::context;
+use crate::relations::lexicon::{Cue, Frame};
 use crate::relations::sentence::{Arg, ItemKind, PrepBefore, Via, View, WINDOW};
 
 /// One relation proposed by a rule, before coreference, status and confidence.
@@ -219,9 +219,10 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
 fn oblique_relative(view: &View, c: usize, cue: &Cue) -> Option<Arg> {
     let lo = c.saturating_sub(WINDOW);
     let r = (lo..c).rev().take_while(|&j| !view.is_barrier(j)).find(|&j| view.is_relative(j))?;
-    let fits = view.cues(r).iter().map(|&(k, _)| &view.lex.cues[k]).any(|rel| {
-        rel.frame == Frame::Relative && rel.object_preps.iter().any(|p| cue.allows_object_prep(Some(p)))
-    });
+    let fits =
+        view.cues(r).iter().map(|&(k, _)| &view.lex.cues[k]).any(|rel| {
+            rel.frame == Frame::Relative && rel.object_preps.iter().any(|p| cue.allows_object_prep(Some(p)))
+        });
     if !fits {
         return None;
     }
@@ -373,16 +374,14 @@ fn nominal(out: &mut Out, cue: &Cue) {
         .or_else(|| view.right_arg(c, view.len(), &specific))
         // `de overname van de Belgische tak van Y`, `een belang in de winkels van Y`.
         .or_else(|| {
-            view.part_owner(c, true).filter(|o| {
-                o.dist <= 9 && matches!(out.kind, RelationType::Acquisition | RelationType::Investment)
-            })
+            view.part_owner(c, true)
+                .filter(|o| o.dist <= 9 && matches!(out.kind, RelationType::Acquisition | RelationType::Investment))
         })
         .or_else(|| view.compound_before(c))
         .or_else(|| prenominal(view, c).filter(|_| cue.allows_object_prep(None)))
         .or_else(|| {
-            oblique_relative(view, c, cue).filter(|o| {
-                view.left_args(c, 1).first().is_some_and(|s| s.via == Via::Direct && s.item > o.item)
-            })
+            oblique_relative(view, c, cue)
+                .filter(|o| view.left_args(c, 1).first().is_some_and(|s| s.via == Via::Direct && s.item > o.item))
         });
     let by = view
         .prep_arg(c, &cue.subject_preps, 12, 6)
@@ -453,18 +452,32 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
     {
         return;
     }
-    let next = view.items.get(c + 1).map(|it| it.folded.as_str()).unwrap_or("");
-    if cue.object_preps.iter().any(|p| p != "-" && p == next) {
+    // An object phrase that is no name (`de overname van het pand`, `holding 2% of the
+    // shares`): the object is there.
+    let object_phrase = (c + 1..(c + 5).min(view.len()))
+        .take_while(|&j| !verb_like(view, j) && view.punct(j).is_none_or(|p| p == '%' || p == '.'))
+        .any(|j| cue.object_preps.iter().any(|p| p != "-" && *p == view.items[j].folded));
+    // English writes compounds as two words: `investment banker`, `takeover target`.
+    let compound = !view.lex.verb_final && c + 1 < view.len() && view.items[c + 1].kind == ItemKind::Word;
+    if object_phrase || compound {
         return;
     }
     // A clause subject and a noun in a prepositional phrase (`bevestigt X tijdens het
     // kort geding`, `Wäre X bei einer Akquisition bereit`) are linked only through a
     // modality (`X en Y zagen van de koop af`).
-    let clause_subject = subject.item < c && view.prep_arg(c, &cue.subject_preps, 0, c - subject.item + 1).is_none_or(|a| a.item != subject.item);
-    if clause_subject
-        && matches!(view.prep_before(c), Some(PrepBefore::Prep(..)))
-        && !(subject.item + 1..c).any(|j| view.is(j, Frame::Modality))
-    {
+    let clause_subject = subject.item < c
+        && view.prep_arg(c, &cue.subject_preps, 0, c - subject.item + 1).is_none_or(|a| a.item != subject.item);
+    // A clause subject across a comma belongs to another clause (`X said in a note,
+    // adding that any legal battle …`).
+    if clause_subject && (subject.item + 1..c).any(|j| view.punct(j) == Some(',')) {
+        return;
+    }
+    // (An article after a noun opens a new phrase: `beim Amtsgericht eine Klage`.)
+    let in_phrase = match view.prep_before(c) {
+        Some(PrepBefore::Prep(_, p)) => !(p + 2..c).any(|j| view.is(j, Frame::Det) && view.is_word(j - 1)),
+        _ => false,
+    };
+    if clause_subject && in_phrase && !(subject.item + 1..c).any(|j| view.is(j, Frame::Modality)) {
         return;
     }
     let members = out.members(subject);
@@ -477,7 +490,8 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
         return;
     }
     let pos = view.items[c].span.start;
-    let from = analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
+    let from =
+        analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
     let Some(topic) = context::dominant_org(analysis, from, pos) else { return };
     // The subject is what the article is about: the other side is not known.
     if subjects.contains(&topic) {
@@ -654,7 +668,11 @@ fn title(out: &mut Out, cue: &Cue) {
             // A linking word between the holder and the title, right before an inverted
             // holder (`werd hij commissaris`), or (verb-final) after the title.
             let before = (a.item + 1..c).any(|j| view.is(j, Frame::Copula))
-                || (view.lex.verb_second && a.item >= 1 && a.item + 1 == c && view.is(a.item - 1, Frame::Copula));
+                || (view.lex.verb_second
+                    && a.item >= 1
+                    && c - a.item <= 3
+                    && view.is(a.item - 1, Frame::Copula)
+                    && (a.item + 1..c).all(|j| view.is(j, Frame::Det)));
             let after = view.lex.verb_final
                 && (c + 1..(c + 9).min(view.len()))
                     .take_while(|&j| !view.is_barrier(j))
@@ -693,6 +711,9 @@ fn title(out: &mut Out, cue: &Cue) {
             // word of an organisation's name (`Bundesverband …`, `… Bank`).
             let (org, rule, factor) = match compound_title_org(view, c) {
                 Some(e) => (Some(e), "title.glued", 0.6),
+                // The organisation is named, only not known: `director at the European
+                // Policy Centre`, `US President X`, `SMFG President X`.
+                None if names_unknown_org(view, c, cue) => (None, "", 0.0),
                 None if holder_rule == "title.copula" => (context_org(view, c, h), "title.context", 0.4),
                 None => (context_org(view, c, h), "title.context", 0.45),
             };
@@ -712,6 +733,27 @@ fn title(out: &mut Out, cue: &Cue) {
         }
         None => {}
     }
+}
+
+/// True when a title names its organisation in words that are no entity: an object
+/// preposition right after it (`director at the European Policy Centre`, `voorzitter van
+/// de stichting`), or a capitalised word right before it that is no name, article or title
+/// (`US President X`, `SMFG President X`, `French President X`) in mid-sentence.
+fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
+    let after = view
+        .items
+        .get(c + 1)
+        .is_some_and(|it| cue.object_preps.iter().any(|p| p != "-" && *p == it.folded) && view.is(c + 1, Frame::Prep));
+    let before = c >= 1 && {
+        let j = c - 1;
+        let word = view.text(j);
+        view.items[j].kind == ItemKind::Word
+            && word.starts_with(char::is_uppercase)
+            && !view.lex.verb_final
+            && j >= 1
+            && view.punct(j - 1).is_none_or(|p| p == ',')
+    };
+    after || before
 }
 
 /// `X, whose chief executive …`, `X, waarvan P directeur is`: the antecedent of a
@@ -748,7 +790,8 @@ fn glued_prefix(view: &View, c: usize) -> Option<Option<(usize, bool)>> {
         // `US-Präsident`, `Verbands-Chef`: an acronym names an organisation (or a
         // country) we do not know; another word may be part of a known name.
         let word = view.text(c - 2);
-        let acronym = word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && crate::text::words::is_all_caps(word);
+        let acronym =
+            word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && crate::text::words::is_all_caps(word);
         match org_named_by(view, word) {
             Some(found) => return Some(Some(found)),
             None if acronym => return Some(None),
@@ -840,7 +883,8 @@ fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
     let pos = view.items[c].span.start;
     let is_prep = |w: &str| view.lex.has(w, Frame::Prep);
     let analysis = view.analysis;
-    let from = analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
+    let from =
+        analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
     context::recent_org(analysis, &is_prep, view.sentence, pos, context::RECENT_SENTENCES, false, &exclude)
         .or_else(|| context::topic_org(analysis, from, pos, &exclude))
         .or_else(|| {

@@ -343,9 +343,22 @@ impl<'a> View<'a> {
         let attributive = matches!(self.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Entity { .. }))
             && self.cues(i).iter().all(|&(c, _)| self.lex.cues[c].frame == Frame::Participle);
         !attributive
+            && !self.reduced_relative(i)
             && self.cues(i).iter().any(|&(c, _)| {
                 matches!(self.lex.cues[c].frame, Frame::Verb | Frame::Participle | Frame::Sale | Frame::Passive)
             })
+    }
+
+    /// A participle after a noun and before its agent (`a firm controlled by X`, `een
+    /// door X gecontroleerd vehikel` is attributive anyway): a reduced relative clause, not
+    /// the sentence's predicate. No auxiliary or copula may stand right before it.
+    fn reduced_relative(&self, i: usize) -> bool {
+        let Some(next) = self.items.get(i + 1) else { return false };
+        let agent =
+            self.lex.cues.iter().any(|c| c.frame == Frame::Participle && c.subject_preps.contains(&next.folded));
+        let aux =
+            |j: usize| self.is(j, Frame::AuxPassive) || self.is(j, Frame::AuxPerfect) || self.is(j, Frame::Copula);
+        agent && i >= 1 && self.is_word(i - 1) && !aux(i - 1) && !(i >= 2 && aux(i - 2))
     }
 
     pub fn punct(&self, i: usize) -> Option<char> {
@@ -426,9 +439,11 @@ impl<'a> View<'a> {
             // A prepositional relative phrase not after a comma (`Anteile an der X`) is
             // its preposition and article.
             if !self.is_relative(j) {
-                let prep = self.cues(j).iter().map(|&(c, _)| &self.lex.cues[c]).find_map(|c| {
-                    (c.frame == Frame::Relative).then(|| c.object_preps.first().cloned()).flatten()
-                });
+                let prep = self
+                    .cues(j)
+                    .iter()
+                    .map(|&(c, _)| &self.lex.cues[c])
+                    .find_map(|c| (c.frame == Frame::Relative).then(|| c.object_preps.first().cloned()).flatten());
                 if let Some(p) = prep {
                     return Some(PrepBefore::Prep(p, j));
                 }
@@ -492,7 +507,9 @@ impl<'a> View<'a> {
 
     /// A relative pronoun after a comma (`X, die …`, `X, which …`).
     pub fn is_relative(&self, i: usize) -> bool {
-        i > 0 && self.is(i, Frame::Relative) && self.punct(i - 1) == Some(',')
+        // `X, die …`; `X - in which …` (a spaced dash opens a parenthesis too).
+        let dash = |k: usize| matches!(self.punct(k), Some('-' | '\u{2013}')) && k >= 1 && !self.glued(k - 1, k);
+        i > 0 && self.is(i, Frame::Relative) && (self.punct(i - 1) == Some(',') || dash(i - 1))
     }
 
     /// True when entity item `i` can be a clause subject or direct object.

@@ -198,8 +198,9 @@ pub fn fit(kind: RelationType, status: Status) -> Outcome {
 /// True when the sentence of `view` only tells that the deal of the sentence before
 /// (type `kind`, between `parties`) ended: it opens with an anaphor (`Het`, `It`, `Die
 /// Übernahme`, `The deal`, `Die Gespräche`: a coref word, a cue of the same type or a
-/// `pursuing` modality within its first three items), names no one else, and has an `abandoned` modality that no negation precedes
-/// (`Het werd uiteindelijk gesmoord`, `The deal collapsed`, `Die Gespräche scheiterten`).
+/// `pursuing` modality within its first three items), names no one else, and has an
+/// `abandoned` modality that no negation precedes (`Het werd uiteindelijk gesmoord`, `The
+/// deal collapsed`, `Die Gespräche scheiterten`).
 pub fn follow_up_abandoned(view: &View, kind: RelationType, parties: &[usize]) -> bool {
     let opens = (0..view.len().min(3)).any(|j| {
         view.is(j, Frame::Coref)

@@ -245,7 +245,7 @@ fn dutch() {
         // Context: a title without its organisation takes the one named last (not one
         // in a phrase of its own sentence), a compound names it, an acronym blocks it.
         (
-            "De keten [Tulpstra] groeit hard. Het succes maakte van directeur [Jan de Vries|P] een bekende Nederlander.",
+            "De keten [Tulpstra] groeit hard. Volgens directeur [Jan de Vries|P] komt dat door de nieuwe winkels.",
             &[("ceo_of", "Jan de Vries", "Tulpstra", "")],
         ),
         (
@@ -259,13 +259,17 @@ fn dutch() {
                 ("ceo_of", "Anna Bakker", "Zonnepark Noord", ""),
             ],
         ),
+        (
+            "Sinds mei leidt [Jan de Vries|P] de raad van commissarissen van [Tulpstra].",
+            &[("executive_of", "Jan de Vries", "Tulpstra", "")],
+        ),
         // Implicit object: an article about one company.
         (
             "[Tulpstra] is failliet. [Tulpstra] zoekt een koper. De overname door [Ahold] is rond.",
             &[("acquisition", "Ahold", "Tulpstra", "completed")],
         ),
         (
-            "[Bluefin Labs] gaat naar de beurs. [Bluefin Labs] wil groeien. Medeoprichter [Anna Bakker|P] heeft een belang van 30 procent.",
+            "[Bluefin Labs] gaat naar de beurs. [Bluefin Labs] wil groeien. Mede-oprichter [Anna Bakker|P] bezit een aandelenbelang van een kwart.",
             &[("investment", "Anna Bakker", "Bluefin Labs", "completed"), ("founder_of", "Anna Bakker", "Bluefin Labs", "")],
         ),
         // ... but not when the subject is the article's company, nor in a two-company story.
@@ -273,13 +277,13 @@ fn dutch() {
         ("[Ahold] en [Tulpstra] praten. [Ahold] en [Tulpstra] twijfelen. Een bod van [Jumbo] volgt.", &[]),
         // Status stated in the next sentence.
         (
-            "[Ahold] was in gesprek over een overname van [Tulpstra]. Het werd uiteindelijk afgeblazen.",
+            "[Ahold] was in gesprek over een overname van [Tulpstra]. Dat plan ging in juni van de baan.",
             &[("acquisition", "Ahold", "Tulpstra", "abandoned")],
         ),
         ("[Ahold] heeft interesse in de overname van [Tulpstra].", &[("acquisition", "Ahold", "Tulpstra", "pursuing")]),
         // A pronoun holds a title when the organisation is named; succession.
         (
-            "[Jan de Vries|P] verliet de bank. In 2018 werd hij commissaris bij [Tulpstra].",
+            "[Jan de Vries|P] verliet de bank. Sinds 2018 is hij commissaris bij [Tulpstra].",
             &[("executive_of", "Jan de Vries", "Tulpstra", "")],
         ),
         (
@@ -296,7 +300,7 @@ fn dutch() {
             &[("founder_of", "Mark de Wit", "Tulpstra", "")],
         ),
         (
-            "Vorig jaar nam [Prosus] een belang in de Belgische winkels van [Tulpstra].",
+            "[Prosus] heeft sinds vorig jaar een minderheidsbelang in de Duitse vestigingen van [Tulpstra].",
             &[("investment", "Prosus", "Tulpstra", "completed")],
         ),
         // A prepositional relative; a rival bidder; the proposed deal; first person.
@@ -437,9 +441,13 @@ fn german() {
         ("Das Angebot von [Aldi] umfasst viele neue Produkte.", &[]),
         ("[BMW] und [Audi] stellten neue Modelle vor.", &[]),
         ("[Henkel] kauft neue Maschinen für [Nordlicht]-Werke.", &[]),
+        (
+            "[Klaus Weber|P] leitet seit Mai den Aufsichtsrat von [Helvetia].",
+            &[("executive_of", "Klaus Weber", "Helvetia", "")],
+        ),
         // Context and compounds.
         (
-            "Der [Bundesverband Deutscher Maler] klagt. Das sei unfair, sagte Verbandspräsident [Klaus Weber|P] am Montag.",
+            "Der [Bundesverband Deutscher Maler] ist unzufrieden. Verbandspräsident [Klaus Weber|P] fordert neue Regeln.",
             &[("executive_of", "Klaus Weber", "Bundesverband Deutscher Maler", "")],
         ),
         ("Das sagte US-Präsident [Thomas Maier|P] nach einem Treffen mit [Henkel].", &[]),
@@ -449,27 +457,30 @@ fn german() {
         ),
         // Implicit object; a part of the company the article is about.
         (
-            "[Nordlicht GmbH] ist insolvent. [Nordlicht GmbH] sucht Käufer. [Henkel] und [Bayer] wollen Standorte zwecks Übernahme prüfen.",
+            "[Nordlicht GmbH] ist insolvent. [Nordlicht GmbH] sucht Käufer. [Henkel] und [Bayer] prüfen derzeit eine mögliche Übernahme.",
             &[("acquisition", "Henkel", "Nordlicht GmbH", "pursuing"), ("acquisition", "Bayer", "Nordlicht GmbH", "pursuing")],
         ),
         (
-            "Die [Helvetia] ordnet sich neu. Die [Helvetia] will sparen. [Allianz] will das Filialnetz übernehmen.",
+            "Die [Helvetia] ordnet sich neu. Die [Helvetia] will sparen. [Allianz] möchte die Tochter übernehmen.",
             &[("acquisition", "Allianz", "Helvetia", "pursuing")],
         ),
         // The oblique article: `dem X` is no subject.
         (
-            "[Kestrel Systems] ist groß. [Kestrel Systems] wächst. Der Verein [Nordlicht GmbH] wirft dem Portal [Kestrel Systems] Betrug vor und hat Klage beim Landgericht eingereicht.",
+            "[Kestrel Systems] ist bekannt. [Kestrel Systems] wächst. Der Händler [Nordlicht GmbH] unterstellt dem Anbieter [Kestrel Systems] Täuschung und hat beim Amtsgericht eine Klage erhoben.",
             &[("lawsuit", "Nordlicht GmbH", "Kestrel Systems", "filed")],
         ),
         // A long verb-final clause; a rival bidder.
         (
-            "[Bosch] hatte sich 2014 die Energie-Sparte des französischen Unternehmens [Nordlicht GmbH] in einer Bieterschlacht gegen ein Konsortium unter Beteiligung der [Siemens] gesichert.",
-            &[("acquisition", "Bosch", "Nordlicht GmbH", "completed"), ("acquisition", "Siemens", "Nordlicht GmbH", "abandoned")],
+            "[Bosch] hat im vergangenen Herbst nach einer langen Bieterschlacht gegen die [Siemens] die gesamte Sparte des Herstellers [Nordlicht GmbH] übernommen.",
+            &[
+                ("acquisition", "Bosch", "Nordlicht GmbH", "completed"),
+                ("acquisition", "Siemens", "Nordlicht GmbH", "abandoned"),
+            ],
         ),
         // A lawsuit announced far from its particle; its defendant after other phrases.
         (
-            "[Nordlicht GmbH] ist verärgert. Danach kündigte die Firma eine Klage auf Schadenersatz in Höhe von 15 Milliarden Euro (16 Milliarden Dollar) gegen [Kestrel Systems] an.",
-            &[("lawsuit", "Nordlicht GmbH", "Kestrel Systems", "threatened")],
+            "[Nordlicht GmbH] ist verärgert. Im Mai reichte das Unternehmen vor einem Schiedsgericht eine Klage über 2 Milliarden Euro (2,2 Milliarden Dollar) wegen entgangener Gewinne gegen [Kestrel Systems] ein.",
+            &[("lawsuit", "Nordlicht GmbH", "Kestrel Systems", "filed")],
         ),
         // Prepositional relative, succession, founding noun, first person, follow-up status.
         (
@@ -485,7 +496,7 @@ fn german() {
             &[("founder_of", "Thomas Maier", "Nordlicht GmbH", "")],
         ),
         (
-            "STANDARD: Wie geht es [Henkel]? [Henkel] ist stark. [Klaus Weber|P]: In Afrika haben wir durch unsere Akquisition von [Kestrel Systems] viel gelernt. STANDARD: Danke.",
+            "[Tagesblatt]: Wie läuft es? [Klaus Weber|P]: Gut. [Tagesblatt]: Und [Henkel]? [Klaus Weber|P]: [Henkel] ist stark. Mit unserem Kauf von [Kestrel Systems] sind wir gewachsen. [Tagesblatt]: Danke.",
             &[("acquisition", "Henkel", "Kestrel Systems", "completed")],
         ),
         (
@@ -494,7 +505,7 @@ fn german() {
         ),
         ("Die geplante Übernahme von [Nordlicht GmbH] durch [Bosch] muss noch genehmigt werden.", &[("acquisition", "Bosch", "Nordlicht GmbH", "agreed")]),
         (
-            "[Klaus Weber|P] wird künftig an der Spitze des Aufsichtsrats von [Henkel] stehen.",
+            "Seit Januar steht [Klaus Weber|P] an der Spitze des Aufsichtsrats von [Henkel].",
             &[("executive_of", "Klaus Weber", "Henkel", "")],
         ),
     ];
@@ -602,36 +613,53 @@ fn english() {
         ("[Globex] offers discounts to [Initech] customers.", &[]),
         ("[Globex] and [Initech] both reported higher profits.", &[]),
         ("[Globex] bought new servers for its [Initech]-branded stores.", &[]),
+        (
+            "[Sam Ortiz|P] heads the board as chairman of [Initech].",
+            &[("executive_of", "Sam Ortiz", "Initech", "")],
+        ),
+        (
+            "Founder [Carl Brandt|P] and a trust controlled by his sisters offered to buy [Initech] in May.",
+            &[("acquisition", "Carl Brandt", "Initech", "pursuing")],
+        ),
+        // A title naming an organisation that is no entity takes none from the context.
+        ("[Globex] grew. The deal pleased US President [Carl Brandt|P].", &[]),
+        ("[Globex] grew. \"Good news,\" said [Mary Lowe|P], director at the Policy Centre.", &[]),
+        // A dash opens a relative clause too; English compounds are no deal nouns.
+        (
+            "Chipmaker [Initech] - in which [Globex] holds a 30% stake - posted a loss.",
+            &[("investment", "Globex", "Initech", "completed")],
+        ),
+        ("[Initech] grew. [Initech] hired. [Umbrella Corp] investment banker [Sam Ortiz|P] was pleased.", &[]),
         // Context: the quote's organisations are not the speaker's.
         (
-            "[Initech] rejected the offer. \"We urge our shareholders not to sell to [Globex],\" said Chairman [Robert Hale|P].",
+            "[Initech] turned the bid down. \"This price is far too low for [Globex] to win us,\" said Chairman [Robert Hale|P].",
             &[("executive_of", "Robert Hale", "Initech", "")],
         ),
         (
-            "[Globex] had a good year. Sales rose after the death of president [Carl Brandt|P].",
+            "[Globex] had a good year. The board met with president [Carl Brandt|P] in June.",
             &[("executive_of", "Carl Brandt", "Globex", "")],
         ),
         // Succession, a prepositional relative, `the latter`.
         (
-            "[Mary Lowe|P] has replaced [Tim Reyes|P] as chief executive of [Initech].",
+            "[Mary Lowe|P] succeeds [Tim Reyes|P] as chief executive of [Initech] in July.",
             &[("ceo_of", "Mary Lowe", "Initech", ""), ("ceo_of", "Tim Reyes", "Initech", "")],
         ),
         (
-            "[Initech], in which [Globex] owns a majority stake, could be floated.",
+            "[Initech], in which [Globex] holds a minority stake, plans to expand.",
             &[("investment", "Globex", "Initech", "completed")],
         ),
         (
-            "[Globex] has withdrawn its offer for [Initech], enabling the latter to merge with [Umbrella Corp].",
+            "[Globex] dropped its bid for [Initech], allowing the latter to merge with [Umbrella Corp].",
             &[("acquisition", "Globex", "Initech", "abandoned"), ("merger", "Initech", "Umbrella Corp", "agreed")],
         ),
         // Status: a denial after `but`, the next sentence, a proposed deal, going private.
-        ("Traders said [Globex] might try to acquire [Initech], but [Globex] said it is not interested.", &[]),
+        ("Rumours said [Globex] wanted to buy [Initech], but [Globex] is not interested, a spokesman said.", &[]),
         (
             "[Globex] was in talks to buy [Initech]. The deal collapsed last week.",
             &[("acquisition", "Globex", "Initech", "abandoned")],
         ),
         (
-            "[Globex]'s proposed acquisition of [Initech] is valued at $2bn.",
+            "Regulators are reviewing the proposed acquisition of [Initech] by [Globex].",
             &[("acquisition", "Globex", "Initech", "agreed")],
         ),
         (
@@ -642,10 +670,10 @@ fn english() {
             "[Globex] bought [Initech] after a bidding war with [Umbrella Corp].",
             &[("acquisition", "Globex", "Initech", "completed"), ("acquisition", "Umbrella Corp", "Initech", "abandoned")],
         ),
-        ("[Globex]'s takeover of [Initech] will be the largest deal this year.", &[("acquisition", "Globex", "Initech", "agreed")]),
+        ("[Globex]'s purchase of [Initech] will be financed with debt.", &[("acquisition", "Globex", "Initech", "agreed")]),
         // A lawsuit's defendant after other phrases; founding as a noun; first person.
         (
-            "[Initech] said its suit, filed in a state court in Texas last week, seeks damages from [Globex].",
+            "[Initech] said its complaint, lodged with a federal court in Ohio on Monday, asks for damages from [Globex].",
             &[("lawsuit", "Initech", "Globex", "filed")],
         ),
         (
@@ -715,6 +743,14 @@ fn explain_names_cue_rule_and_arguments() {
     for part in
         ["acquisition", "buyer=\"Henkel\"", "target=\"Nordlicht GmbH\"", "rule verb.active", "übernimmt", "de.csv"]
     {
+        assert!(text.contains(part), "{part} not in {text}");
+    }
+    // A rival bidder names its lexicon row too.
+    let a = analysis("en", "[Globex] bought [Initech] after a bidding war with [Umbrella Corp].");
+    let rels = ex.extract(&a);
+    let rival = rels.iter().find(|r| r.rule == "rival").unwrap_or_else(|| panic!("no rival in {rels:?}"));
+    let text = ex.explain(&a, rival);
+    for part in ["buyer=\"Umbrella Corp\"", "status=abandoned", "rule rival", "en.csv"] {
         assert!(text.contains(part), "{part} not in {text}");
     }
 }

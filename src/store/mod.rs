@@ -78,6 +78,23 @@ pub enum DocumentState {
     Changed,
 }
 
+/// How long opening waits for another process to release the store (a query or
+/// `stats` holds it for a moment) before saying it is in use.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Opens read-write, retrying for [`LOCK_WAIT`] while another process holds the lock.
+fn open_waiting(path: &Path) -> std::result::Result<oxigraph::store::Store, oxigraph::store::StorageError> {
+    let started = std::time::Instant::now();
+    loop {
+        match oxigraph::store::Store::open(path) {
+            Err(e) if matches!(StoreError::storage(path, &e), StoreError::Locked { .. }) && started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
 impl Store {
     /// Opens an existing store. A missing directory is an error (no empty store is
     /// created behind the user's back), as are a file, a directory that holds something
@@ -98,7 +115,7 @@ impl Store {
                 reason: "no Oxigraph database in it; `dealgraph ingest --store DIR` creates one".into(),
             });
         }
-        let store = match oxigraph::store::Store::open(path) {
+        let store = match open_waiting(path) {
             Ok(inner) => Store { inner, path: path.to_path_buf(), access: Access::ReadWrite },
             Err(e) => match StoreError::storage(path, e) {
                 StoreError::ReadOnly { .. } => {
@@ -134,7 +151,7 @@ impl Store {
                 }
             }
         }
-        let inner = oxigraph::store::Store::open(path).map_err(|e| match StoreError::storage(path, e) {
+        let inner = open_waiting(path).map_err(|e| match StoreError::storage(path, e) {
             StoreError::ReadOnly { path, reason } => {
                 StoreError::ReadOnly { path, reason: format!("{reason}; is the directory read-only?") }
             }

@@ -1,5 +1,6 @@
-//! Languages as data: each `gazetteers/lang/<code>/` folder (stop words, function words,
-//! abbreviations, properties) defines a language, and detection picks the one whose stop words occur most.
+//! Languages as data: each `gazetteers/lang/<code>/` folder (stop words, function
+//! words, abbreviations, properties) defines a language, and detection picks the one
+//! whose stop words occur most.
 //!
 //! Adding a language is adding a folder (and its cue lexicon), no Rust change.
 

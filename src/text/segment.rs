@@ -203,6 +203,16 @@ mod tests {
     }
 
     #[test]
+    fn initials_and_short_prose_lines() {
+        // An initial followed by an article ends the sentence.
+        assert_eq!(split("Dabei ist auch Kunde B. Die Nummer von B fehlt.", "de"), ["Dabei ist auch Kunde B.", "Die Nummer von B fehlt."]);
+        assert_eq!(split("Signed by J. Smith today.", "en"), ["Signed by J. Smith today."]);
+        // A short wrapped line with lower-case stop words is prose, not a headline.
+        let text = "ACME TO MERGE\nAcme Inc said it and Widget\nWorks Inc signed an agreement.";
+        assert_eq!(split(text, "en"), ["ACME TO MERGE", "Acme Inc said it and Widget\nWorks Inc signed an agreement."]);
+    }
+
+    #[test]
     fn paragraphs_are_counted() {
         let langs = Languages::bundled();
         let text = "Titel\n\nEen zin. Nog een.\n\nTweede alinea.";
