@@ -280,6 +280,9 @@ pub struct Lexicon {
     pub decimal: char,
     /// Folded prepositions that link a part or share to its owner (`van`, `des`, `of`).
     pub part_preps: Vec<String>,
+    /// Folded prepositions that link only a share to its company (`an` in `20 Prozent an
+    /// Y`, `in` in `30 procent in Y`): the `object` column of the `share` rows.
+    pub share_preps: Vec<String>,
     /// Subordinate clauses are verb-final (`dat X Y overneemt`).
     pub verb_final: bool,
     /// Folded single-phrase forms (no `...`, no `*`) → cue indices.
@@ -431,6 +434,7 @@ impl Lexicon {
             verb_second: false,
             forms: HashMap::new(),
             part_preps: Vec::new(),
+            share_preps: Vec::new(),
         };
         for (i, cue) in cues.iter().enumerate() {
             if cue.tail.is_empty() {
@@ -457,6 +461,13 @@ impl Lexicon {
                     for p in &cue.object_preps {
                         if !lexicon.part_preps.contains(p) {
                             lexicon.part_preps.push(p.clone());
+                        }
+                    }
+                }
+                Frame::Share => {
+                    for p in &cue.object_preps {
+                        if !lexicon.share_preps.contains(p) {
+                            lexicon.share_preps.push(p.clone());
                         }
                     }
                 }

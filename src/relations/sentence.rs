@@ -931,9 +931,12 @@ impl<'a> View<'a> {
             if self.entity(j).is_none() {
                 continue;
             }
-            let Some(PrepBefore::Prep(_, p)) = self.prep_before(j) else { continue };
-            let is_of = self.lex.part_preps.iter().any(|q| *q == self.items[p].folded);
-            if !is_of {
+            let Some(PrepBefore::Prep(folded, p)) = self.prep_before(j) else { continue };
+            let folded = &folded;
+            let is_of = self.lex.part_preps.iter().any(|q| q == folded);
+            // `20 Prozent an Y`, `de meerderheid in Y`: a preposition of shares only.
+            let share_only = !is_of && self.lex.share_preps.iter().any(|q| q == folded);
+            if !is_of && !share_only {
                 continue;
             }
             // The part or share noun right before the preposition (`Sparte des`, `unit
@@ -941,7 +944,8 @@ impl<'a> View<'a> {
             let mut k = p;
             for _ in 0..3 {
                 k = k.checked_sub(1)?;
-                if self.is(k, Frame::Part) || self.is(k, Frame::Share) || self.punct(k) == Some('%') {
+                let share = self.is(k, Frame::Share) || self.punct(k) == Some('%');
+                if share || (self.is(k, Frame::Part) && !share_only) {
                     return Some(Arg { item: j, via: Via::Direct, dist: j.abs_diff(c) });
                 }
                 if !(self.is_word(k) || self.punct(k) == Some('-')) {

@@ -324,6 +324,17 @@ fn dutch() {
             "[Ahold] bood op [Tulpstra], waarna laatstgenoemde [Kestrel Systems] kocht.",
             &[("acquisition", "Ahold", "Tulpstra", "pursuing"), ("acquisition", "Tulpstra", "Kestrel Systems", "completed")],
         ),
+        // Share prepositions, attempts, talks with the target, abandoned talks, roles.
+        ("[Kestrova] koopt de meerderheid in [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] aast op [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("[Kestrova] krijgt [Brixa] in handen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] voert overnamegesprekken met [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        (
+            "[Kestrova] heeft de overnamegesprekken met [Brixa] afgebroken.",
+            &[("acquisition", "Kestrova", "Brixa", "abandoned")],
+        ),
+        ("De overnamestrijd om [Brixa] is losgebarsten.", &[]),
+        ("[Jan Vermeer|P] staat aan het hoofd van [Kestrova].", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
@@ -508,6 +519,18 @@ fn german() {
             "Seit Januar steht [Klaus Weber|P] an der Spitze des Aufsichtsrats von [Henkel].",
             &[("executive_of", "Klaus Weber", "Henkel", "")],
         ),
+        // Share prepositions, attempts, talks with the target, abandoned talks, holdings.
+        ("[Kestrova] kauft 20 Prozent an der [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] übernimmt die Mehrheit bei der [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] hält 30 Prozent an der [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] hält an seiner Strategie fest.", &[]),
+        ("[Kestrova] kauft sich bei [Brixa] ein.", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] greift nach [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("[Kestrova] zieht gegen [Brixa] vor Gericht.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        (
+            "[Kestrova] hat die Übernahmegespräche mit [Brixa] abgebrochen.",
+            &[("acquisition", "Kestrova", "Brixa", "abandoned")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
@@ -683,6 +706,14 @@ fn english() {
         (
             "[Globex] reported results. [Globex] grew. \"Our purchase of [Initech] paid off,\" the chairman said.",
             &[("acquisition", "Globex", "Initech", "completed")],
+        ),
+        // Talks with the target, a pursuit, a lawsuit with, a stake bought from a seller.
+        ("[Kestrova] ended takeover talks with [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] abandoned its pursuit of [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] settled its lawsuit with [Brixa].", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        (
+            "[Kestrova] bought a 40% stake in [Brixa] from [Telmar].",
+            &[("investment", "Kestrova", "Brixa", "completed")],
         ),
     ];
     assert!(cases.len() >= 30);
