@@ -335,6 +335,9 @@ fn dutch() {
         ),
         ("De overnamestrijd om [Brixa] is losgebarsten.", &[]),
         ("[Jan Vermeer|P] staat aan het hoofd van [Kestrova].", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Kestrova] heeft [Brixa] voor de rechter gedaagd.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova], geleid door [Jan Vermeer|P], groeit.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Jan Vermeer|P] leidt de onderhandelingen met [Kestrova].", &[]),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
@@ -527,6 +530,9 @@ fn german() {
         ("[Kestrova] kauft sich bei [Brixa] ein.", &[("investment", "Kestrova", "Brixa", "completed")]),
         ("[Kestrova] greift nach [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
         ("[Kestrova] zieht gegen [Brixa] vor Gericht.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova] geht gerichtlich gegen [Brixa] vor.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova] bietet für [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("Die von [Anna Kessler|P] geleitete [Kestrova] wächst.", &[("ceo_of", "Anna Kessler", "Kestrova", "")]),
         (
             "[Kestrova] hat die Übernahmegespräche mit [Brixa] abgebrochen.",
             &[("acquisition", "Kestrova", "Brixa", "abandoned")],
@@ -711,6 +717,9 @@ fn english() {
         ("[Kestrova] ended takeover talks with [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] abandoned its pursuit of [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] settled its lawsuit with [Brixa].", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        ("[Jan Vermeer|P], who heads [Kestrova], said.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Kestrova], headed by [Jan Vermeer|P], grew.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Kestrova] heads the list of bidders.", &[]),
         (
             "[Kestrova] bought a 40% stake in [Brixa] from [Telmar].",
             &[("investment", "Kestrova", "Brixa", "completed")],
