@@ -71,6 +71,9 @@ pub enum Frame {
     /// Succession verbs (`replaced`, `volgt … op`, `löst … ab`): in `X replaced Y as CEO
     /// of Z` both hold the title.
     Succession,
+    /// Verbs of the side that receives a bid (`rejects`, `wijst … af`, `lehnt … ab`):
+    /// in `Y rejects X bid` the name before the bid is the bidder, the subject the target.
+    Receiver,
     /// Words that make the object of a purchase a stake (`shares`, `pct`, `aandelen`).
     Share,
     /// Parts of a company (`unit`, `divisie`, `Sparte`): buying the unit of Y is an
@@ -118,6 +121,7 @@ impl Frame {
             "aux_passive" => Frame::AuxPassive,
             "copula" => Frame::Copula,
             "succession" => Frame::Succession,
+            "receiver" => Frame::Receiver,
             "share" => Frame::Share,
             "part" => Frame::Part,
             "aux_perfect" => Frame::AuxPerfect,
@@ -168,6 +172,7 @@ impl Frame {
             Frame::AuxPassive => "aux_passive",
             Frame::Copula => "copula",
             Frame::Succession => "succession",
+            Frame::Receiver => "receiver",
             Frame::Share => "share",
             Frame::Part => "part",
             Frame::AuxPerfect => "aux_perfect",

@@ -395,11 +395,19 @@ fn nominal(out: &mut Out, cue: &Cue) {
         (None, Some(p)) => (Some(p), "nominal.possessive"),
         _ => (None, ""),
     };
+    // `Y rejects X bid`, `Y wijst X-bod af`: after a verb of the receiving side the
+    // name glued before the noun is the bidder and the clause subject the target.
+    let received = |s: usize| (s + 1..c).any(|j| view.is(j, Frame::Receiver));
     match (subject, object) {
         (Some(s), Some(o)) => out.emit(s, o, None, rule, 0.95),
         (None, Some(o)) => {
             if let Some(s) = view.left_args(c, 2).into_iter().find(|a| !out.in_group(o, a.item)) {
-                out.emit(s, o, None, "nominal.subject", 0.85);
+                let bidder_glued = o.item < c && s.item < o.item && out.kind == RelationType::Acquisition;
+                if bidder_glued && received(s.item) {
+                    out.emit(o, s, None, "nominal.receiver", 0.75);
+                } else {
+                    out.emit(s, o, None, "nominal.subject", 0.85);
+                }
             }
         }
         (Some(s), None) => {
@@ -409,7 +417,12 @@ fn nominal(out: &mut Out, cue: &Cue) {
             // `Y rejected X's offer`, `Y received an offer from X`: the clause subject is
             // the other side.
             let other = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item);
-            match other.filter(|_| receiver) {
+            // `Y rejects the takeover by X`: a receiving verb makes any acquisition noun
+            // a bid on the clause subject.
+            let receiving = out.kind == RelationType::Acquisition
+                && (cue.weight >= 0.5 || rule == "nominal.by")
+                && other.is_some_and(|o| received(o.item));
+            match other.filter(|_| receiver || receiving) {
                 Some(o) => out.emit(s, o, None, "nominal.receiver", 0.75),
                 None => implicit_object(out, cue, s, "nominal.implicit"),
             }

@@ -374,7 +374,7 @@ impl<'a> View<'a> {
         match self.items.get(i).map(|it| &it.kind) {
             Some(ItemKind::Word) => true,
             Some(ItemKind::Cue { cues }) => cues.iter().all(|&(c, _)| {
-                matches!(self.lex.cues[c].frame, Frame::Share | Frame::Part | Frame::Month | Frame::Ignore)
+                matches!(self.lex.cues[c].frame, Frame::Share | Frame::Part | Frame::Month | Frame::Ignore | Frame::Receiver)
             }),
             _ => false,
         }

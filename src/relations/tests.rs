@@ -338,6 +338,12 @@ fn dutch() {
         ("[Kestrova] heeft [Brixa] voor de rechter gedaagd.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
         ("[Kestrova], geleid door [Jan Vermeer|P], groeit.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
         ("[Jan Vermeer|P] leidt de onderhandelingen met [Kestrova].", &[]),
+        ("[Brixa] wijst [Kestrova]-bod af.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] verhoogt [Brixa]-bod.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        (
+            "[Brixa] verzet zich tegen de overname door [Kestrova].",
+            &[("acquisition", "Kestrova", "Brixa", "pursuing")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
@@ -533,6 +539,12 @@ fn german() {
         ("[Kestrova] geht gerichtlich gegen [Brixa] vor.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
         ("[Kestrova] bietet für [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
         ("Die von [Anna Kessler|P] geleitete [Kestrova] wächst.", &[("ceo_of", "Anna Kessler", "Kestrova", "")]),
+        ("[Brixa] lehnt [Kestrova]-Angebot ab.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] erhöht [Brixa]-Angebot.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        (
+            "[Brixa] wehrt sich gegen die Übernahme durch [Kestrova].",
+            &[("acquisition", "Kestrova", "Brixa", "pursuing")],
+        ),
         (
             "[Kestrova] hat die Übernahmegespräche mit [Brixa] abgebrochen.",
             &[("acquisition", "Kestrova", "Brixa", "abandoned")],
@@ -720,6 +732,10 @@ fn english() {
         ("[Jan Vermeer|P], who heads [Kestrova], said.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
         ("[Kestrova], headed by [Jan Vermeer|P], grew.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
         ("[Kestrova] heads the list of bidders.", &[]),
+        ("[Brixa] rejects [Kestrova] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] drops [Brixa] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Brixa] rejected the takeover by [Kestrova].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("If they accept [Kestrova]'s offer to lease a car, buyers save money.", &[]),
         (
             "[Kestrova] bought a 40% stake in [Brixa] from [Telmar].",
             &[("investment", "Kestrova", "Brixa", "completed")],
