@@ -74,6 +74,10 @@ pub enum Frame {
     /// Verbs of the side that receives a bid (`rejects`, `wijst … af`, `lehnt … ab`):
     /// in `Y rejects X bid` the name before the bid is the bidder, the subject the target.
     Receiver,
+    /// Adverbials of time (`vorig jaar`, `im Vorjahr`, `last year`): they close a
+    /// prepositional phrase, so a name right after them is no part of it (`hat im
+    /// Vorjahr X übernommen`). A year (`in 2015 X`) does the same without a row.
+    Time,
     /// Words that make the object of a purchase a stake (`shares`, `pct`, `aandelen`).
     Share,
     /// Parts of a company (`unit`, `divisie`, `Sparte`): buying the unit of Y is an
@@ -122,6 +126,7 @@ impl Frame {
             "copula" => Frame::Copula,
             "succession" => Frame::Succession,
             "receiver" => Frame::Receiver,
+            "time" => Frame::Time,
             "share" => Frame::Share,
             "part" => Frame::Part,
             "aux_perfect" => Frame::AuxPerfect,
@@ -173,6 +178,7 @@ impl Frame {
             Frame::Copula => "copula",
             Frame::Succession => "succession",
             Frame::Receiver => "receiver",
+            Frame::Time => "time",
             Frame::Share => "share",
             Frame::Part => "part",
             Frame::AuxPerfect => "aux_perfect",

@@ -340,6 +340,9 @@ fn dutch() {
         ("[Jan Vermeer|P] leidt de onderhandelingen met [Kestrova].", &[]),
         ("[Brixa] wijst [Kestrova]-bod af.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] verhoogt [Brixa]-bod.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        // A time adverbial or a year closes a prepositional phrase.
+        ("[Kestrova], dat in 2015 [Brixa] overnam, groeit.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] heeft vorig jaar [Brixa] overgenomen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         (
             "[Brixa] verzet zich tegen de overname door [Kestrova].",
             &[("acquisition", "Kestrova", "Brixa", "pursuing")],
@@ -541,6 +544,11 @@ fn german() {
         ("Die von [Anna Kessler|P] geleitete [Kestrova] wächst.", &[("ceo_of", "Anna Kessler", "Kestrova", "")]),
         ("[Brixa] lehnt [Kestrova]-Angebot ab.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] erhöht [Brixa]-Angebot.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        // A time adverbial or a year closes a prepositional phrase; separable mergers.
+        ("[Kestrova] hat im Vorjahr [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] hat 2015 [Brixa] gekauft.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] schließt sich mit [Brixa] zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
+        ("[Kestrova] und [Brixa] legen ihr Geschäft zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
         (
             "[Brixa] wehrt sich gegen die Übernahme durch [Kestrova].",
             &[("acquisition", "Kestrova", "Brixa", "pursuing")],
@@ -734,6 +742,7 @@ fn english() {
         ("[Kestrova] heads the list of bidders.", &[]),
         ("[Brixa] rejects [Kestrova] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] drops [Brixa] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] bought in 2015 [Brixa], a rival.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("[Brixa] rejected the takeover by [Kestrova].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("If they accept [Kestrova]'s offer to lease a car, buyers save money.", &[]),
         (
