@@ -343,6 +343,10 @@ fn dutch() {
         // A time adverbial or a year closes a prepositional phrase.
         ("[Kestrova], dat in 2015 [Brixa] overnam, groeit.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("[Kestrova] heeft vorig jaar [Brixa] overgenomen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Vorig jaar heeft [Kestrova] [Brixa] overgenomen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("In 2015 nam [Kestrova] [Brixa] over.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Nu wil [Kestrova] [Brixa] overnemen.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("Daarom heeft [Kestrova] [Brixa] gekocht.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         (
             "[Brixa] verzet zich tegen de overname door [Kestrova].",
             &[("acquisition", "Kestrova", "Brixa", "pursuing")],
@@ -546,6 +550,10 @@ fn german() {
         ("[Kestrova] erhöht [Brixa]-Angebot.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
         // A time adverbial or a year closes a prepositional phrase; separable mergers.
         ("[Kestrova] hat im Vorjahr [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Im Vorjahr hat [Kestrova] [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Damals hat [Kestrova] [Brixa] gekauft.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Nun will [Kestrova] [Brixa] übernehmen.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("Jetzt übernimmt [Kestrova] [Brixa].", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
         ("[Kestrova] hat 2015 [Brixa] gekauft.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("[Kestrova] schließt sich mit [Brixa] zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
         ("[Kestrova] und [Brixa] legen ihr Geschäft zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
