@@ -726,7 +726,7 @@ fn title(out: &mut Out, cue: &Cue) {
                 Some(e) => (Some(e), "title.glued", 0.6),
                 // The organisation is named, only not known: `director at the European
                 // Policy Centre`, `US President X`, `SMFG President X`.
-                None if names_unknown_org(view, c, cue) => (None, "", 0.0),
+                None if names_unknown_org(view, c, cue) || org_phrase_after_holder(view, c, h, cue) => (None, "", 0.0),
                 None if holder_rule == "title.copula" => (context_org(view, c, h), "title.context", 0.4),
                 None => (context_org(view, c, h), "title.context", 0.45),
             };
@@ -767,6 +767,17 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
             && view.punct(j - 1).is_none_or(|p| p == ',')
     };
     after || before
+}
+
+/// `zegt directeur X van Stichting Y`, `topman X van het gelijknamige bedrijf`: the
+/// title's organisation phrase follows the holder named right after the title, only its
+/// name is not known; the organisation of the context would be a guess.
+fn org_phrase_after_holder(view: &View, c: usize, h: Arg, cue: &Cue) -> bool {
+    h.item > c
+        && h.item <= c + 2
+        && view.items.get(h.item + 1).is_some_and(|it| {
+            view.is(h.item + 1, Frame::Prep) && cue.object_preps.iter().any(|p| p != "-" && *p == it.folded)
+        })
 }
 
 /// `X, whose chief executive …`, `X, waarvan P directeur is`: the antecedent of a

@@ -340,6 +340,12 @@ fn dutch() {
         ("[Jan Vermeer|P] leidt de onderhandelingen met [Kestrova].", &[]),
         ("[Brixa] wijst [Kestrova]-bod af.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] verhoogt [Brixa]-bod.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        // A title's organisation phrase after the holder names an unknown organisation.
+        (
+            "[Kestrova] groeit. ,,Goed nieuws'', zegt topman [Jan Vermeer|P].",
+            &[("ceo_of", "Jan Vermeer", "Kestrova", "")],
+        ),
+        ("[Kestrova] groeit. ,,Goed nieuws'', zegt directeur [Jan Vermeer|P] van stichting Groenhart.", &[]),
         // A time adverbial or a year closes a prepositional phrase.
         ("[Kestrova], dat in 2015 [Brixa] overnam, groeit.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("[Kestrova] heeft vorig jaar [Brixa] overgenomen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
@@ -548,6 +554,11 @@ fn german() {
         ("Die von [Anna Kessler|P] geleitete [Kestrova] wächst.", &[("ceo_of", "Anna Kessler", "Kestrova", "")]),
         ("[Brixa] lehnt [Kestrova]-Angebot ab.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] erhöht [Brixa]-Angebot.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        (
+            "[Kestrova] wächst. Das sei gut, sagte Geschäftsführer [Anna Kessler|P].",
+            &[("ceo_of", "Anna Kessler", "Kestrova", "")],
+        ),
+        ("[Kestrova] wächst. Das sei gut, sagte Geschäftsführer [Anna Kessler|P] von der Stiftung Grünherz.", &[]),
         // A time adverbial or a year closes a prepositional phrase; separable mergers.
         ("[Kestrova] hat im Vorjahr [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("Im Vorjahr hat [Kestrova] [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
@@ -750,6 +761,7 @@ fn english() {
         ("[Kestrova] heads the list of bidders.", &[]),
         ("[Brixa] rejects [Kestrova] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] drops [Brixa] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] grew. \"Good news,\" said chief executive [Jan Vermeer|P] of the Greenheart Trust.", &[]),
         ("[Kestrova] bought in 2015 [Brixa], a rival.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("[Brixa] rejected the takeover by [Kestrova].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("If they accept [Kestrova]'s offer to lease a car, buyers save money.", &[]),
