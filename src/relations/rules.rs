@@ -756,7 +756,13 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
     let after = view
         .items
         .get(c + 1)
-        .is_some_and(|it| cue.object_preps.iter().any(|p| p != "-" && *p == it.folded) && view.is(c + 1, Frame::Prep));
+        .is_some_and(|it| {
+            // A preposition, or a genitive article the cue lists followed by a name-like
+            // phrase of two capitalised words (`Geschäftsführer der Agentur Vienna
+            // Digital`, not the description `Chefin der Staatsholding`).
+            cue.object_preps.iter().any(|p| p != "-" && *p == it.folded)
+                && (view.is(c + 1, Frame::Prep) || (view.is(c + 1, Frame::Det) && capitalised_run(view, c + 2) >= 2))
+        });
     let before = c >= 1 && {
         let j = c - 1;
         let word = view.text(j);
@@ -767,6 +773,13 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
             && view.punct(j - 1).is_none_or(|p| p == ',')
     };
     after || before
+}
+
+/// The number of capitalised plain words in a row from item `from`.
+fn capitalised_run(view: &View, from: usize) -> usize {
+    (from..view.len())
+        .take_while(|&j| view.items[j].kind == ItemKind::Word && view.text(j).starts_with(char::is_uppercase))
+        .count()
 }
 
 /// `zegt directeur X van Stichting Y`, `topman X van het gelijknamige bedrijf`: the

@@ -559,6 +559,7 @@ fn german() {
             &[("ceo_of", "Anna Kessler", "Kestrova", "")],
         ),
         ("[Kestrova] wächst. Das sei gut, sagte Geschäftsführer [Anna Kessler|P] von der Stiftung Grünherz.", &[]),
+        ("[Kestrova] wächst. Das sei gut, sagte [Anna Kessler|P], Geschäftsführerin der Stiftung Grünherz.", &[]),
         // A time adverbial or a year closes a prepositional phrase; separable mergers.
         ("[Kestrova] hat im Vorjahr [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("Im Vorjahr hat [Kestrova] [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
