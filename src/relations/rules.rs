@@ -408,6 +408,16 @@ fn nominal(out: &mut Out, cue: &Cue) {
                 } else {
                     out.emit(s, o, None, "nominal.subject", 0.85);
                 }
+            } else if view.lex.verb_second && o.item > c && c <= 3 && view.is(0, Frame::Prep) {
+                // `Mit der Übernahme von Y wird X Marktführer`, `Met de overname van Y
+                // heeft X …`: a fronted phrase, the subject right after the finite verb.
+                let v = o.item + 1;
+                if v + 1 < view.len() && verb_like(view, v) {
+                    let first = view.right_args(v, view.len(), &|p| p.is_none()).into_iter().next();
+                    if let Some(s) = first.filter(|s| s.item == v + 1 && !out.in_group(o, s.item)) {
+                        out.emit(s, o, None, "nominal.inverted", 0.75);
+                    }
+                }
             }
         }
         (Some(s), None) => {

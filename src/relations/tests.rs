@@ -353,6 +353,12 @@ fn dutch() {
         ("In 2015 nam [Kestrova] [Brixa] over.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("Nu wil [Kestrova] [Brixa] overnemen.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
         ("Daarom heeft [Kestrova] [Brixa] gekocht.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        // A fronted deal phrase: the subject follows the finite verb.
+        (
+            "Met de overname van [Brixa] heeft [Kestrova] zijn positie versterkt.",
+            &[("acquisition", "Kestrova", "Brixa", "completed")],
+        ),
+        ("Door de overname van [Brixa] wordt [Kestrova] marktleider.", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
         (
             "[Brixa] verzet zich tegen de overname door [Kestrova].",
             &[("acquisition", "Kestrova", "Brixa", "pursuing")],
@@ -566,6 +572,12 @@ fn german() {
         ("Damals hat [Kestrova] [Brixa] gekauft.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("Nun will [Kestrova] [Brixa] übernehmen.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
         ("Jetzt übernimmt [Kestrova] [Brixa].", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
+        // A fronted deal phrase: the subject follows the finite verb.
+        ("Mit der Übernahme von [Brixa] wird [Kestrova] Marktführer.", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
+        (
+            "Durch den Kauf von [Brixa] hat [Kestrova] sein Geschäft erweitert.",
+            &[("acquisition", "Kestrova", "Brixa", "completed")],
+        ),
         ("[Kestrova] hat 2015 [Brixa] gekauft.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
         ("[Kestrova] schließt sich mit [Brixa] zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
         ("[Kestrova] und [Brixa] legen ihr Geschäft zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
