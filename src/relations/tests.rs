@@ -768,7 +768,7 @@ fn english() {
         // Talks with the target, a pursuit, a lawsuit with, a stake bought from a seller.
         ("[Kestrova] ended takeover talks with [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
         ("[Kestrova] abandoned its pursuit of [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
-        ("[Kestrova] settled its lawsuit with [Brixa].", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        ("[Kestrova] lodged a complaint with the [Fair Trade Office].", &[]),
         ("[Jan Vermeer|P], who heads [Kestrova], said.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
         ("[Kestrova], headed by [Jan Vermeer|P], grew.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
         ("[Kestrova] heads the list of bidders.", &[]),
