@@ -71,6 +71,13 @@ pub enum Frame {
     /// Succession verbs (`replaced`, `volgt … op`, `löst … ab`): in `X replaced Y as CEO
     /// of Z` both hold the title.
     Succession,
+    /// Verbs of the side that receives a bid (`rejects`, `wijst … af`, `lehnt … ab`):
+    /// in `Y rejects X bid` the name before the bid is the bidder, the subject the target.
+    Receiver,
+    /// Adverbials of time (`vorig jaar`, `im Vorjahr`, `last year`): they close a
+    /// prepositional phrase, so a name right after them is no part of it (`hat im
+    /// Vorjahr X übernommen`). A year (`in 2015 X`) does the same without a row.
+    Time,
     /// Words that make the object of a purchase a stake (`shares`, `pct`, `aandelen`).
     Share,
     /// Parts of a company (`unit`, `divisie`, `Sparte`): buying the unit of Y is an
@@ -118,6 +125,8 @@ impl Frame {
             "aux_passive" => Frame::AuxPassive,
             "copula" => Frame::Copula,
             "succession" => Frame::Succession,
+            "receiver" => Frame::Receiver,
+            "time" => Frame::Time,
             "share" => Frame::Share,
             "part" => Frame::Part,
             "aux_perfect" => Frame::AuxPerfect,
@@ -168,6 +177,8 @@ impl Frame {
             Frame::AuxPassive => "aux_passive",
             Frame::Copula => "copula",
             Frame::Succession => "succession",
+            Frame::Receiver => "receiver",
+            Frame::Time => "time",
             Frame::Share => "share",
             Frame::Part => "part",
             Frame::AuxPerfect => "aux_perfect",
@@ -280,6 +291,9 @@ pub struct Lexicon {
     pub decimal: char,
     /// Folded prepositions that link a part or share to its owner (`van`, `des`, `of`).
     pub part_preps: Vec<String>,
+    /// Folded prepositions that link only a share to its company (`an` in `20 Prozent an
+    /// Y`, `in` in `30 procent in Y`): the `object` column of the `share` rows.
+    pub share_preps: Vec<String>,
     /// Subordinate clauses are verb-final (`dat X Y overneemt`).
     pub verb_final: bool,
     /// Folded single-phrase forms (no `...`, no `*`) → cue indices.
@@ -431,6 +445,7 @@ impl Lexicon {
             verb_second: false,
             forms: HashMap::new(),
             part_preps: Vec::new(),
+            share_preps: Vec::new(),
         };
         for (i, cue) in cues.iter().enumerate() {
             if cue.tail.is_empty() {
@@ -457,6 +472,13 @@ impl Lexicon {
                     for p in &cue.object_preps {
                         if !lexicon.part_preps.contains(p) {
                             lexicon.part_preps.push(p.clone());
+                        }
+                    }
+                }
+                Frame::Share => {
+                    for p in &cue.object_preps {
+                        if !lexicon.share_preps.contains(p) {
+                            lexicon.share_preps.push(p.clone());
                         }
                     }
                 }

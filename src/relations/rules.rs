@@ -395,11 +395,29 @@ fn nominal(out: &mut Out, cue: &Cue) {
         (None, Some(p)) => (Some(p), "nominal.possessive"),
         _ => (None, ""),
     };
+    // `Y rejects X bid`, `Y wijst X-bod af`: after a verb of the receiving side the
+    // name glued before the noun is the bidder and the clause subject the target.
+    let received = |s: usize| (s + 1..c).any(|j| view.is(j, Frame::Receiver));
     match (subject, object) {
         (Some(s), Some(o)) => out.emit(s, o, None, rule, 0.95),
         (None, Some(o)) => {
             if let Some(s) = view.left_args(c, 2).into_iter().find(|a| !out.in_group(o, a.item)) {
-                out.emit(s, o, None, "nominal.subject", 0.85);
+                let bidder_glued = o.item < c && s.item < o.item && out.kind == RelationType::Acquisition;
+                if bidder_glued && received(s.item) {
+                    out.emit(o, s, None, "nominal.receiver", 0.75);
+                } else {
+                    out.emit(s, o, None, "nominal.subject", 0.85);
+                }
+            } else if view.lex.verb_second && o.item > c && c <= 3 && view.is(0, Frame::Prep) {
+                // `Mit der Übernahme von Y wird X Marktführer`, `Met de overname van Y
+                // heeft X …`: a fronted phrase, the subject right after the finite verb.
+                let v = o.item + 1;
+                if v + 1 < view.len() && verb_like(view, v) {
+                    let first = view.right_args(v, view.len(), &|p| p.is_none()).into_iter().next();
+                    if let Some(s) = first.filter(|s| s.item == v + 1 && !out.in_group(o, s.item)) {
+                        out.emit(s, o, None, "nominal.inverted", 0.75);
+                    }
+                }
             }
         }
         (Some(s), None) => {
@@ -409,7 +427,12 @@ fn nominal(out: &mut Out, cue: &Cue) {
             // `Y rejected X's offer`, `Y received an offer from X`: the clause subject is
             // the other side.
             let other = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item);
-            match other.filter(|_| receiver) {
+            // `Y rejects the takeover by X`: a receiving verb makes any acquisition noun
+            // a bid on the clause subject.
+            let receiving = out.kind == RelationType::Acquisition
+                && (cue.weight >= 0.5 || rule == "nominal.by")
+                && other.is_some_and(|o| received(o.item));
+            match other.filter(|_| receiver || receiving) {
                 Some(o) => out.emit(s, o, None, "nominal.receiver", 0.75),
                 None => implicit_object(out, cue, s, "nominal.implicit"),
             }
@@ -713,7 +736,7 @@ fn title(out: &mut Out, cue: &Cue) {
                 Some(e) => (Some(e), "title.glued", 0.6),
                 // The organisation is named, only not known: `director at the European
                 // Policy Centre`, `US President X`, `SMFG President X`.
-                None if names_unknown_org(view, c, cue) => (None, "", 0.0),
+                None if names_unknown_org(view, c, cue) || org_phrase_after_holder(view, c, h, cue) => (None, "", 0.0),
                 None if holder_rule == "title.copula" => (context_org(view, c, h), "title.context", 0.4),
                 None => (context_org(view, c, h), "title.context", 0.45),
             };
@@ -743,7 +766,13 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
     let after = view
         .items
         .get(c + 1)
-        .is_some_and(|it| cue.object_preps.iter().any(|p| p != "-" && *p == it.folded) && view.is(c + 1, Frame::Prep));
+        .is_some_and(|it| {
+            // A preposition, or a genitive article the cue lists followed by a name-like
+            // phrase of two capitalised words (`Geschäftsführer der Agentur Vienna
+            // Digital`, not the description `Chefin der Staatsholding`).
+            cue.object_preps.iter().any(|p| p != "-" && *p == it.folded)
+                && (view.is(c + 1, Frame::Prep) || (view.is(c + 1, Frame::Det) && capitalised_run(view, c + 2) >= 2))
+        });
     let before = c >= 1 && {
         let j = c - 1;
         let word = view.text(j);
@@ -754,6 +783,24 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
             && view.punct(j - 1).is_none_or(|p| p == ',')
     };
     after || before
+}
+
+/// The number of capitalised plain words in a row from item `from`.
+fn capitalised_run(view: &View, from: usize) -> usize {
+    (from..view.len())
+        .take_while(|&j| view.items[j].kind == ItemKind::Word && view.text(j).starts_with(char::is_uppercase))
+        .count()
+}
+
+/// `zegt directeur X van Stichting Y`, `topman X van het gelijknamige bedrijf`: the
+/// title's organisation phrase follows the holder named right after the title, only its
+/// name is not known; the organisation of the context would be a guess.
+fn org_phrase_after_holder(view: &View, c: usize, h: Arg, cue: &Cue) -> bool {
+    h.item > c
+        && h.item <= c + 2
+        && view.items.get(h.item + 1).is_some_and(|it| {
+            view.is(h.item + 1, Frame::Prep) && cue.object_preps.iter().any(|p| p != "-" && *p == it.folded)
+        })
 }
 
 /// `X, whose chief executive …`, `X, waarvan P directeur is`: the antecedent of a

@@ -368,13 +368,19 @@ impl<'a> View<'a> {
         }
     }
 
+    /// A year written in digits (`2015`).
+    fn is_year(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (t.starts_with("19") || t.starts_with("20"))
+    }
+
     /// A plain word: no cue, or only a cue that does not shape a clause (a share word,
     /// a month, an ignored phrase).
     pub fn is_word(&self, i: usize) -> bool {
         match self.items.get(i).map(|it| &it.kind) {
             Some(ItemKind::Word) => true,
             Some(ItemKind::Cue { cues }) => cues.iter().all(|&(c, _)| {
-                matches!(self.lex.cues[c].frame, Frame::Share | Frame::Part | Frame::Month | Frame::Ignore)
+                matches!(self.lex.cues[c].frame, Frame::Share | Frame::Part | Frame::Month | Frame::Ignore | Frame::Receiver | Frame::Time)
             }),
             _ => false,
         }
@@ -425,6 +431,11 @@ impl<'a> View<'a> {
         let mut j = i;
         while j > 0 {
             j -= 1;
+            // `hat im Vorjahr X übernommen`, `dat in 2015 X overnam`: a time adverbial or
+            // a year closes the phrase before the name.
+            if self.is(j, Frame::Time) || (j + 1 == i && self.is_year(j)) {
+                return None;
+            }
             if self.is(j, Frame::Prep) {
                 return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
             }
@@ -931,9 +942,12 @@ impl<'a> View<'a> {
             if self.entity(j).is_none() {
                 continue;
             }
-            let Some(PrepBefore::Prep(_, p)) = self.prep_before(j) else { continue };
-            let is_of = self.lex.part_preps.iter().any(|q| *q == self.items[p].folded);
-            if !is_of {
+            let Some(PrepBefore::Prep(folded, p)) = self.prep_before(j) else { continue };
+            let folded = &folded;
+            let is_of = self.lex.part_preps.iter().any(|q| q == folded);
+            // `20 Prozent an Y`, `de meerderheid in Y`: a preposition of shares only.
+            let share_only = !is_of && self.lex.share_preps.iter().any(|q| q == folded);
+            if !is_of && !share_only {
                 continue;
             }
             // The part or share noun right before the preposition (`Sparte des`, `unit
@@ -941,7 +955,8 @@ impl<'a> View<'a> {
             let mut k = p;
             for _ in 0..3 {
                 k = k.checked_sub(1)?;
-                if self.is(k, Frame::Part) || self.is(k, Frame::Share) || self.punct(k) == Some('%') {
+                let share = self.is(k, Frame::Share) || self.punct(k) == Some('%');
+                if share || (self.is(k, Frame::Part) && !share_only) {
                     return Some(Arg { item: j, via: Via::Direct, dist: j.abs_diff(c) });
                 }
                 if !(self.is_word(k) || self.punct(k) == Some('-')) {

@@ -324,6 +324,45 @@ fn dutch() {
             "[Ahold] bood op [Tulpstra], waarna laatstgenoemde [Kestrel Systems] kocht.",
             &[("acquisition", "Ahold", "Tulpstra", "pursuing"), ("acquisition", "Tulpstra", "Kestrel Systems", "completed")],
         ),
+        // Share prepositions, attempts, talks with the target, abandoned talks, roles.
+        ("[Kestrova] koopt de meerderheid in [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] aast op [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("[Kestrova] krijgt [Brixa] in handen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] voert overnamegesprekken met [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        (
+            "[Kestrova] heeft de overnamegesprekken met [Brixa] afgebroken.",
+            &[("acquisition", "Kestrova", "Brixa", "abandoned")],
+        ),
+        ("De overnamestrijd om [Brixa] is losgebarsten.", &[]),
+        ("[Jan Vermeer|P] staat aan het hoofd van [Kestrova].", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Kestrova] heeft [Brixa] voor de rechter gedaagd.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova], geleid door [Jan Vermeer|P], groeit.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Jan Vermeer|P] leidt de onderhandelingen met [Kestrova].", &[]),
+        ("[Brixa] wijst [Kestrova]-bod af.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] verhoogt [Brixa]-bod.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        // A title's organisation phrase after the holder names an unknown organisation.
+        (
+            "[Kestrova] groeit. ,,Goed nieuws'', zegt topman [Jan Vermeer|P].",
+            &[("ceo_of", "Jan Vermeer", "Kestrova", "")],
+        ),
+        ("[Kestrova] groeit. ,,Goed nieuws'', zegt directeur [Jan Vermeer|P] van stichting Groenhart.", &[]),
+        // A time adverbial or a year closes a prepositional phrase.
+        ("[Kestrova], dat in 2015 [Brixa] overnam, groeit.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] heeft vorig jaar [Brixa] overgenomen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Vorig jaar heeft [Kestrova] [Brixa] overgenomen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("In 2015 nam [Kestrova] [Brixa] over.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Nu wil [Kestrova] [Brixa] overnemen.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("Daarom heeft [Kestrova] [Brixa] gekocht.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        // A fronted deal phrase: the subject follows the finite verb.
+        (
+            "Met de overname van [Brixa] heeft [Kestrova] zijn positie versterkt.",
+            &[("acquisition", "Kestrova", "Brixa", "completed")],
+        ),
+        ("Door de overname van [Brixa] wordt [Kestrova] marktleider.", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
+        (
+            "[Brixa] verzet zich tegen de overname door [Kestrova].",
+            &[("acquisition", "Kestrova", "Brixa", "pursuing")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
@@ -508,6 +547,48 @@ fn german() {
             "Seit Januar steht [Klaus Weber|P] an der Spitze des Aufsichtsrats von [Henkel].",
             &[("executive_of", "Klaus Weber", "Henkel", "")],
         ),
+        // Share prepositions, attempts, talks with the target, abandoned talks, holdings.
+        ("[Kestrova] kauft 20 Prozent an der [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] übernimmt die Mehrheit bei der [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] hält 30 Prozent an der [Brixa].", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] hält an seiner Strategie fest.", &[]),
+        ("[Kestrova] kauft sich bei [Brixa] ein.", &[("investment", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] greift nach [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("[Kestrova] zieht gegen [Brixa] vor Gericht.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova] geht gerichtlich gegen [Brixa] vor.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova] bietet für [Brixa].", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("Die von [Anna Kessler|P] geleitete [Kestrova] wächst.", &[("ceo_of", "Anna Kessler", "Kestrova", "")]),
+        ("[Brixa] lehnt [Kestrova]-Angebot ab.", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] erhöht [Brixa]-Angebot.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        (
+            "[Kestrova] wächst. Das sei gut, sagte Geschäftsführer [Anna Kessler|P].",
+            &[("ceo_of", "Anna Kessler", "Kestrova", "")],
+        ),
+        ("[Kestrova] wächst. Das sei gut, sagte Geschäftsführer [Anna Kessler|P] von der Stiftung Grünherz.", &[]),
+        ("[Kestrova] wächst. Das sei gut, sagte [Anna Kessler|P], Geschäftsführerin der Stiftung Grünherz.", &[]),
+        // A time adverbial or a year closes a prepositional phrase; separable mergers.
+        ("[Kestrova] hat im Vorjahr [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Im Vorjahr hat [Kestrova] [Brixa] übernommen.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Damals hat [Kestrova] [Brixa] gekauft.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("Nun will [Kestrova] [Brixa] übernehmen.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        ("Jetzt übernimmt [Kestrova] [Brixa].", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
+        // A fronted deal phrase: the subject follows the finite verb.
+        ("Mit der Übernahme von [Brixa] wird [Kestrova] Marktführer.", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
+        (
+            "Durch den Kauf von [Brixa] hat [Kestrova] sein Geschäft erweitert.",
+            &[("acquisition", "Kestrova", "Brixa", "completed")],
+        ),
+        ("[Kestrova] hat 2015 [Brixa] gekauft.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Kestrova] schließt sich mit [Brixa] zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
+        ("[Kestrova] und [Brixa] legen ihr Geschäft zusammen.", &[("merger", "Kestrova", "Brixa", "agreed")]),
+        (
+            "[Brixa] wehrt sich gegen die Übernahme durch [Kestrova].",
+            &[("acquisition", "Kestrova", "Brixa", "pursuing")],
+        ),
+        (
+            "[Kestrova] hat die Übernahmegespräche mit [Brixa] abgebrochen.",
+            &[("acquisition", "Kestrova", "Brixa", "abandoned")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
@@ -683,6 +764,23 @@ fn english() {
         (
             "[Globex] reported results. [Globex] grew. \"Our purchase of [Initech] paid off,\" the chairman said.",
             &[("acquisition", "Globex", "Initech", "completed")],
+        ),
+        // Talks with the target, a pursuit, a lawsuit with, a stake bought from a seller.
+        ("[Kestrova] ended takeover talks with [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] abandoned its pursuit of [Brixa].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] lodged a complaint with the [Fair Trade Office].", &[]),
+        ("[Jan Vermeer|P], who heads [Kestrova], said.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Kestrova], headed by [Jan Vermeer|P], grew.", &[("ceo_of", "Jan Vermeer", "Kestrova", "")]),
+        ("[Kestrova] heads the list of bidders.", &[]),
+        ("[Brixa] rejects [Kestrova] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] drops [Brixa] bid", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("[Kestrova] grew. \"Good news,\" said chief executive [Jan Vermeer|P] of the Greenheart Trust.", &[]),
+        ("[Kestrova] bought in 2015 [Brixa], a rival.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
+        ("[Brixa] rejected the takeover by [Kestrova].", &[("acquisition", "Kestrova", "Brixa", "abandoned")]),
+        ("If they accept [Kestrova]'s offer to lease a car, buyers save money.", &[]),
+        (
+            "[Kestrova] bought a 40% stake in [Brixa] from [Telmar].",
+            &[("investment", "Kestrova", "Brixa", "completed")],
         ),
     ];
     assert!(cases.len() >= 30);
