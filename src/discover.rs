@@ -31,7 +31,7 @@
 
 use crate::gazetteer::words::{HeadKind, NameWords};
 use crate::model::{EntityKind, RelationType, Sentence, Span};
-use crate::text::words::{is_all_caps, starts_upper, tokenize, Token};
+use crate::text::words::{is_all_caps, is_boundary_after, is_boundary_before, starts_upper, tokenize, Token};
 
 /// A name found by discovery.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +96,55 @@ pub fn sentence_case(text: &str, span: Span, words: &NameWords) -> SentenceCase 
     } else {
         SentenceCase::Normal
     }
+}
+
+/// An acronym in brackets right after `end` (`Bundeswettbewerbsbehörde (BWB)`, `Jan
+/// Smit (VVD)`): its span. Two to six letters, all capitals (inner lower-case letters
+/// allowed after the first two capitals: `PvdA`).
+pub fn acronym_after(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?.strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let acr = &rest[..close];
+    let letters = acr.chars().count();
+    let upper = acr.chars().filter(|c| c.is_uppercase()).count();
+    let ok = (2..=6).contains(&letters)
+        && acr.chars().all(char::is_alphabetic)
+        && acr.chars().next().is_some_and(char::is_uppercase)
+        && upper >= 2
+        && upper * 3 >= letters * 2;
+    ok.then(|| Span::new(end + 2, end + 2 + close))
+}
+
+/// Does `acronym` abbreviate `name`: the same first letter, and its letters in order
+/// among the name's (`BWB` of `Bundeswettbewerbsbehörde`, `IDRA` of `International
+/// Drone Racing Association`)? The name must be clearly longer.
+pub fn abbreviates(name: &str, acronym: &str) -> bool {
+    let name: Vec<char> = crate::text::fold_case(name).chars().filter(|c| c.is_alphanumeric()).collect();
+    let acr: Vec<char> = crate::text::fold_case(acronym).chars().collect();
+    if acr.len() < 2 || name.len() < acr.len() + 3 || name.first() != acr.first() {
+        return false;
+    }
+    let mut rest = name.iter();
+    acr.iter().all(|a| rest.any(|c| c == a))
+}
+
+/// A word written in camel case (`AccorHotels`, `GarantiBank`, `PvdA`): a capital after
+/// a lower-case letter inside the word. Such words are names (or products), never
+/// ordinary words. Surname prefixes (`McGregor`, `DeSantis`) do not count.
+pub fn is_camel_case(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars[0].is_uppercase() || !chars.iter().all(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    if ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"].iter().any(|p| {
+        word.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase)
+    }) {
+        return false;
+    }
+    // `ChatGPT`, `MacOS`: a product with a trailing acronym.
+    let trailing_caps = chars.iter().rev().take_while(|c| c.is_uppercase()).count();
+    let lower = chars.iter().filter(|c| c.is_lowercase()).count();
+    trailing_caps < 2 && lower >= 2 && chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A capitalised run: word tokens (indices into the sentence's tokens) and its span.
@@ -167,7 +216,7 @@ impl Discoverer {
             let tokens = tokenize(text, sentence.span);
             let reader = SentenceReader { d: self, text, folded, lang, tokens: &tokens, sentence: *sentence, context };
             for run in reader.runs() {
-                let read = reader.read(&run, case);
+                let read = reader.read(&run, case).or_else(|| reader.acronym_of_person(&run, &found));
                 let end = read.as_ref().map(|d| d.span.end);
                 if let Some(mut d) = read {
                     d.label = crate::gazetteer::matcher::collapse_spaces(&text[d.span.start..d.span.end]);
@@ -495,6 +544,25 @@ impl<'a> SentenceReader<'a> {
         if case == SentenceCase::Title {
             return None;
         }
+        // 1b. A name followed by the acronym that abbreviates it, in brackets:
+        // `Bundeswettbewerbsbehörde (BWB)`, `Drone Racing Association (DRA)`.
+        if let Some(acr) = acronym_after(self.text, span.end) {
+            let free = !self.context.taken.iter().any(|t| t.overlaps(span));
+            let acronym = &self.text[acr.start..acr.end];
+            // The document uses the acronym again (an institution it keeps naming, not a
+            // product mentioned once), and the name is no title (`Chief Marketing
+            // Officer (CMO)`).
+            let used_again = self
+                .text
+                .match_indices(acronym)
+                .filter(|(i, _)| is_boundary_before(self.text, *i) && is_boundary_after(self.text, i + acronym.len()))
+                .count()
+                >= 2;
+            let title = words.iter().any(|&i| w.is_role_part(self.word(i)) || w.is_role_word(self.fword(i)));
+            if free && used_again && !title && abbreviates(&self.text[span.start..span.end], acronym) && !self.person_shape(words, false) {
+                return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.6, overrides: false, rule: "acronym" });
+            }
+        }
         // Without a legal form, a conjunction ends the name, unless an organisation word
         // ends it and ordinary words come before the conjunction (`Securities and
         // Exchange Commission`, but not `Fizzlebee and Harrowgate Capital`).
@@ -585,6 +653,16 @@ impl<'a> SentenceReader<'a> {
         if !role_before && self.person_shape(words, false) {
             return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides: false, rule: "first-name" });
         }
+        // 5b. One word in camel case: `AccorHotels`, `GarantiBank`.
+        if single
+            && words.len() == 1
+            && is_camel_case(first_text)
+            && !w.is_place(first_text)
+            && w.legal_form_at(first_text, 0).is_none()
+            && !self.glued_common_tail(first_text)
+        {
+            return Some(org(span, 0.55, "camel-case"));
+        }
         // 6. One word glued to a cue: `Needium-Chef`, `VW-Konzern`.
         let last = words[words.len() - 1];
         if single && !ordinary && !w.is_plain_word(first_text) && first_text.chars().count() >= 2 && !w.is_plausible_first_name(self.lang, first_text) {
@@ -612,6 +690,34 @@ impl<'a> SentenceReader<'a> {
             return Some(org(span, 0.5, "relation-position"));
         }
         None
+    }
+
+    /// Does a camel-case word end in a lower-case ordinary word glued to a name
+    /// (`YouTubevideo`: `YouTube` + `video`)? Then it is a compound, not a name.
+    fn glued_common_tail(&self, word: &str) -> bool {
+        let Some(cap) = word.char_indices().rev().find(|(_, c)| c.is_uppercase()).map(|(i, _)| i) else { return false };
+        let tail = &word[cap..];
+        tail.char_indices().skip(3).any(|(i, _)| {
+            let rest = &tail[i..];
+            rest.chars().count() >= 4 && self.d.words.is_common_in(self.lang, rest) && !starts_upper(rest)
+        })
+    }
+
+    /// An acronym in brackets right after a person found before (`Jan Smit (VVD)`,
+    /// `Anna Huber (ÖVP)`): the party or organisation the person belongs to.
+    fn acronym_of_person(&self, run: &Run, found: &[Discovered]) -> Option<Discovered> {
+        let [i] = run.words[..] else { return None };
+        let t = self.tokens[i];
+        let person = found.last().filter(|f| f.kind == EntityKind::Person)?;
+        if acronym_after(self.text, person.span.end) != Some(t.span) || self.context.taken.iter().any(|s| s.overlaps(t.span)) {
+            return None;
+        }
+        let w = self.d.words;
+        let word = self.word(i);
+        if w.is_place(word) || w.is_role_part(word) || w.is_cue_word(self.fword(i)) || w.legal_form_at(word, 0).is_some() || w.is_abbreviation(word) {
+            return None;
+        }
+        Some(Discovered { span: t.span, kind: EntityKind::Organization, label: String::new(), confidence: 0.55, overrides: false, rule: "person-acronym" })
     }
 
     /// Was the word before the run's first word (inside the original run) a cue word?

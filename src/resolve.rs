@@ -390,6 +390,12 @@ impl EntityFinder {
                         span.end -= 1;
                     }
                 }
+            } else if let Some(base) = label.strip_suffix('s').filter(|b| !b.contains(' ')) {
+                // A genitive of a one-word organisation named elsewhere (`Quarkbits`).
+                if labels.contains(base) || builder.has_label(base, kind) {
+                    label = base.to_string();
+                    span.end -= 1;
+                }
             }
             let _ = text;
             // The id leaves out the legal form, so `Acme B.V.` here and `Acme` elsewhere
@@ -485,6 +491,22 @@ impl DocEntities {
                     slot.0.push(i);
                 }
                 slot.1 |= surname;
+            }
+        }
+        // An acronym in brackets after an organisation's name stands for it later
+        // (`Bundeswettbewerbsbehörde (BWB)` … `die BWB`).
+        for m in &self.mentions {
+            if self.entities[m.entity].kind != EntityKind::Organization {
+                continue;
+            }
+            if let Some(acr) = crate::discover::acronym_after(doc.text, m.span.end) {
+                let form = &doc.text[acr.start..acr.end];
+                if crate::discover::abbreviates(&doc.text[m.span.start..m.span.end], form) {
+                    let slot = forms.entry(form.to_string()).or_default();
+                    if !slot.0.contains(&m.entity) {
+                        slot.0.push(m.entity);
+                    }
+                }
             }
         }
         // A form that is itself the full label of another entity is not short for this one.
