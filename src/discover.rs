@@ -133,7 +133,7 @@ pub fn abbreviates(name: &str, acronym: &str) -> bool {
 /// ordinary words. Surname prefixes (`McGregor`, `DeSantis`) do not count.
 pub fn is_camel_case(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
-    if chars.len() < 4 || !chars[0].is_uppercase() || !chars.iter().all(|c| c.is_alphanumeric()) {
+    if chars.len() < 4 || !chars[0].is_uppercase() || !chars.iter().all(|c| c.is_alphabetic()) {
         return false;
     }
     if ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"].iter().any(|p| {
@@ -141,10 +141,14 @@ pub fn is_camel_case(word: &str) -> bool {
     }) {
         return false;
     }
-    // `ChatGPT`, `MacOS`: a product with a trailing acronym.
-    let trailing_caps = chars.iter().rev().take_while(|c| c.is_uppercase()).count();
+    // `ChatGPT`: a product with a trailing acronym; `SmartTVs`: a plural.
+    let trailing_caps = chars.iter().rev().skip_while(|&&c| c == 's').take_while(|c| c.is_uppercase()).count();
+    // German gender forms: `MitarbeiterInnen`, `BürgerIn`.
+    if word.ends_with("Innen") || (word.ends_with("erIn") && word.chars().filter(|c| c.is_uppercase()).count() == 2) {
+        return false;
+    }
     let lower = chars.iter().filter(|c| c.is_lowercase()).count();
-    trailing_caps < 2 && lower >= 2 && chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
+    trailing_caps < 3 && lower >= 2 && chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A capitalised run: word tokens (indices into the sentence's tokens) and its span.
@@ -559,7 +563,12 @@ impl<'a> SentenceReader<'a> {
                 .count()
                 >= 2;
             let title = words.iter().any(|&i| w.is_role_part(self.word(i)) || w.is_role_word(self.fword(i)));
-            if free && used_again && !title && abbreviates(&self.text[span.start..span.end], acronym) && !self.person_shape(words, false) {
+            // English terms are abbreviated too (`Digital Rights Management (DRM)`): without
+            // an organisation word, a name of ordinary English words is a term.
+            let term = self.lang == "en"
+                && !self.has_org_head(words)
+                && words.iter().filter(|&&i| self.is_cap(i)).all(|&i| w.is_common_in("en", self.word(i)) || w.is_function_word(self.word(i)));
+            if free && used_again && !title && !term && abbreviates(&self.text[span.start..span.end], acronym) && !self.person_shape(words, false) {
                 return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.6, overrides: false, rule: "acronym" });
             }
         }
@@ -653,13 +662,16 @@ impl<'a> SentenceReader<'a> {
         if !role_before && self.person_shape(words, false) {
             return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides: false, rule: "first-name" });
         }
-        // 5b. One word in camel case: `AccorHotels`, `GarantiBank`.
+        // 5b. One word in camel case: `AccorHotels`, `GarantiBank` (not first in a
+        // sentence or after a colon, where quoted app and product names stand).
         if single
             && words.len() == 1
+            && !self.sentence_initial(words[0])
             && is_camel_case(first_text)
             && !w.is_place(first_text)
             && w.legal_form_at(first_text, 0).is_none()
             && !self.glued_common_tail(first_text)
+            && !self.english_words_glued(first_text)
         {
             return Some(org(span, 0.55, "camel-case"));
         }
@@ -692,6 +704,21 @@ impl<'a> SentenceReader<'a> {
         None
     }
 
+    /// Is a camel-case word made of ordinary English words (`PlayStation`, `OnlineBanking`:
+    /// a product or a term, rarely a company)?
+    fn english_words_glued(&self, word: &str) -> bool {
+        let mut parts: Vec<&str> = Vec::new();
+        let mut start = 0;
+        for (i, c) in word.char_indices().skip(1) {
+            if c.is_uppercase() {
+                parts.push(&word[start..i]);
+                start = i;
+            }
+        }
+        parts.push(&word[start..]);
+        parts.iter().all(|p| p.chars().count() >= 4 && self.d.words.is_common_in("en", p))
+    }
+
     /// Does a camel-case word end in a lower-case ordinary word glued to a name
     /// (`YouTubevideo`: `YouTube` + `video`)? Then it is a compound, not a name.
     fn glued_common_tail(&self, word: &str) -> bool {
@@ -714,7 +741,13 @@ impl<'a> SentenceReader<'a> {
         }
         let w = self.d.words;
         let word = self.word(i);
-        if w.is_place(word) || w.is_role_part(word) || w.is_cue_word(self.fword(i)) || w.legal_form_at(word, 0).is_some() || w.is_abbreviation(word) {
+        if w.is_place(word)
+            || w.is_place_abbreviation(word)
+            || w.is_role_part(word)
+            || w.is_cue_word(self.fword(i))
+            || w.legal_form_at(word, 0).is_some()
+            || w.is_abbreviation(word)
+        {
             return None;
         }
         Some(Discovered { span: t.span, kind: EntityKind::Organization, label: String::new(), confidence: 0.55, overrides: false, rule: "person-acronym" })
@@ -951,6 +984,53 @@ mod tests {
             ("nl", "Anouk Verbeek van Greenpeace was kritisch.", &[("Anouk Verbeek", Per)]),
             ("nl", "Telefoontaps bij topman Ben van Beurden zijn pijnlijk.", &[("Ben van Beurden", Per)]),
             ("en", "The chairman, L. Jack Van Fossen, agreed.", &[("L. Jack Van Fossen", Per)]),
+        ]);
+    }
+
+    #[test]
+    fn names_defined_by_acronyms() {
+        check(&[
+            ("de", "Die Kartellwächterbehörde (KWB) prüft den Fall. Die KWB will bis Mai entscheiden.", &[("Kartellwächterbehörde", Org)]),
+            ("nl", "Volgens Groene Wielen Coalitie (GWC) is de regel onzin. De GWC stapt naar de rechter.", &[("Groene Wielen Coalitie", Org)]),
+            ("en", "Members of the Northern Kelp Growers Federation (NKGF) objected. The NKGF wants a ban.", &[("Northern Kelp Growers Federation", Org)]),
+            // Used once only, a title, an English term: no organisation.
+            ("nl", "Gisteren opende het Digitale Zorgloket Oost (DZO) zijn deuren.", &[]),
+            ("en", "She became Chief Growth Officer (CGO) in May; the CGO reports to the board.", &[]),
+            ("en", "Blogs use Really Simple Syndication (RSS) feeds, and RSS is old.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn acronyms_after_people() {
+        check(&[
+            ("de", "Am Montag sagte Hedwig Pammesberger (ÖVP), das sei falsch.", &[("Hedwig Pammesberger", Per), ("ÖVP", Org)]),
+            ("nl", "Gisteren stelde Joost Wildervank (VVD) vragen.", &[("Joost Wildervank", Per), ("VVD", Org)]),
+            ("en", "On Monday, Mary Quillon (LDP) voted against it.", &[("Mary Quillon", Per), ("LDP", Org)]),
+            // Country codes of sports results and roles are no organisations.
+            ("de", "Es siegte Johanna Kreuzberger (GER) vor Lena Moosbrugger (NED).", &[("Johanna Kreuzberger", Per), ("Lena Moosbrugger", Per)]),
+            ("en", "The board hired Walter Finchley (CEO) last year.", &[("Walter Finchley", Per)]),
+        ]);
+    }
+
+    #[test]
+    fn camel_case_names() {
+        check(&[
+            ("nl", "Vorig jaar nam VerdaHuis de winkels over.", &[("VerdaHuis", Org)]),
+            ("de", "Der Umsatz von TrampoWerk stieg deutlich.", &[("TrampoWerk", Org)]),
+            ("en", "Analysts said ZylorTech had a good year.", &[("ZylorTech", Org)]),
+            // Gender forms, products named by English words or an acronym, compounds.
+            ("de", "Alle MitarbeiterInnen bekommen mehr Geld.", &[]),
+            ("en", "Fans queued for the new PlayStation and for ChatGPT access.", &[]),
+            ("nl", "Hij bekeek YouTubevideo's van het concert.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn organisations_after_more_cues() {
+        check(&[
+            ("nl", "Het geld komt van netbeheerder Stroomwijk, meldt zakenblad Zuidermunt.", &[("Stroomwijk", Org), ("Zuidermunt", Org)]),
+            ("de", "Das Vergleichsportal Quendora und der Sportsender Valtrix melden Zahlen.", &[("Quendora", Org), ("Valtrix", Org)]),
+            ("en", "The deal was advised by law firm Harkbury and reported by news agency Tellwire.", &[("Harkbury", Org), ("Tellwire", Org)]),
         ]);
     }
 

@@ -509,6 +509,18 @@ impl DocEntities {
                 }
             }
         }
+        // A discovered organisation's own name, said again where no cue stands
+        // (`das Unternehmen Quarkbit` … `Quarkbits Umsatz`).
+        let mut full: HashSet<String> = HashSet::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.source == EntitySource::Discovered && e.kind == EntityKind::Organization {
+                let slot = forms.entry(e.label.clone()).or_default();
+                if !slot.0.contains(&i) {
+                    slot.0.push(i);
+                }
+                full.insert(e.label.clone());
+            }
+        }
         // A form that is itself the full label of another entity is not short for this one.
         let labels: HashSet<&str> = self.entities.iter().map(|e| e.label.as_str()).collect();
         let mut added: Vec<(Span, usize)> = Vec::new();
@@ -534,10 +546,20 @@ impl DocEntities {
                 let span = Span::new(start, end);
                 // Part of a longer name: `Anna Busch` is not `Busch`; `Deutsche Bank` is
                 // not `Deutsche` of `Deutsche Telekom`.
+                let name_word = |w: &str| {
+                    starts_upper(w)
+                        && !words.is_function_word(w)
+                        && !words.is_cue_word(&crate::text::fold_case(w))
+                        && !(words.capitalises_nouns(doc.lang) && words.is_common_in(doc.lang, w))
+                };
                 if surname {
                     if doc.word_before(start).is_some_and(|(_, w)| {
                         starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))
                     }) {
+                        continue;
+                    }
+                } else if full.contains(&form) {
+                    if doc.word_before(start).is_some_and(|(p, w)| name_word(w) && !(doc.initial(p) && words.is_common_in(doc.lang, w))) || doc.word_after(end).is_some_and(|(_, w)| name_word(w)) {
                         continue;
                     }
                 } else if doc.word_after(end).is_some_and(|(_, w)| starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
@@ -890,6 +912,36 @@ ingrid-valk,Person,Ingrid Valk,,,false
                 // Surnames after the full name, also of discovered people.
                 ("de", r, "CEO Heinz Kroll spricht. Kroll sagt, Nordwind wachse.", &[("Heinz Kroll", "heinz-kroll"), ("Kroll", "heinz-kroll"), ("Nordwind", "nordwind")]),
                 ("en", r, "Ingrid Valk joined Velora. Valk said so.", &[("Ingrid Valk", "ingrid-valk"), ("Velora", "velora"), ("Valk", "ingrid-valk")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn acronyms_and_genitives_stand_for_names() {
+        let r = TABLE_ROWS;
+        check(
+            &[
+                // An acronym defined in brackets names the organisation later on.
+                ("de", r, "Die Kartellwächterbehörde (KWB) prüft. Später will die KWB entscheiden.", &[
+                    ("Kartellwächterbehörde", "kartellwachterbehorde"),
+                    ("KWB", "kartellwachterbehorde"),
+                    ("KWB", "kartellwachterbehorde"),
+                ]),
+                ("nl", r, "De Wadloper Veilingen Coöperatie (WVC) groeit. Volgens de WVC komt er meer.", &[
+                    ("Wadloper Veilingen Coöperatie", "wadloper-veilingen-cooperatie"),
+                    ("WVC", "wadloper-veilingen-cooperatie"),
+                    ("WVC", "wadloper-veilingen-cooperatie"),
+                ]),
+                ("en", r, "Kestrel Systems (KS) grew. Last year KS hired staff.", &[
+                    ("Kestrel Systems", "kestrel"),
+                    ("KS", "kestrel"),
+                    ("KS", "kestrel"),
+                ]),
+                // Genitives of discovered camel-case names.
+                ("nl", r, "Het bedrijf VerdaHuis groeit. VerdaHuiss omzet steeg.", &[("VerdaHuis", "verdahuis"), ("VerdaHuis", "verdahuis")]),
+                ("de", r, "Der Konzern TrampoWerk wächst. TrampoWerks Umsatz stieg.", &[("TrampoWerk", "trampowerk"), ("TrampoWerk", "trampowerk")]),
+                ("en", r, "Analysts like ZylorTech. ZylorTech's sales rose.", &[("ZylorTech", "zylortech"), ("ZylorTech", "zylortech")]),
             ],
             true,
         );

@@ -315,6 +315,13 @@ impl NameWords {
         self.places.contains(name) || self.place_codes.contains(name)
     }
 
+    /// Does the acronym start the name of a place, as the sports codes of countries do
+    /// (`GER`, `SUI`, `NED`)?
+    pub fn is_place_abbreviation(&self, acronym: &str) -> bool {
+        let a = fold_case(acronym);
+        a.chars().count() == 3 && self.places.iter().any(|p| !p.contains(' ') && fold_case(p).starts_with(a.as_str()))
+    }
+
     /// A country, region or continent (as written), not a code: `VU` may be a university.
     pub fn is_place_name(&self, name: &str) -> bool {
         self.places.contains(name)
