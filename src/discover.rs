@@ -613,6 +613,15 @@ impl<'a> SentenceReader<'a> {
         let first_text = self.word(words[0]);
         let n_words = words.iter().filter(|&&i| self.is_cap(i)).count();
         let single = self.units(words).len() == 1;
+        // German `Bank-Austria-Mitarbeiter`: a hyphen compound ending in an ordinary noun
+        // (not an organisation word: `EU-Kommission`) describes people or things of the
+        // name, it is none.
+        if single && words.len() >= 2 && w.capitalises_nouns(self.lang) {
+            let tail = self.word(words[words.len() - 1]);
+            if (w.is_common_in(self.lang, tail) || w.is_compound_noun(self.lang, tail)) && w.head_kind(tail).is_none() {
+                return None;
+            }
+        }
         if self.compound_modifier(words[words.len() - 1]) {
             return None;
         }
@@ -656,6 +665,23 @@ impl<'a> SentenceReader<'a> {
         let role_after = w.role_cue_after(self.folded, span.end);
         if (role_before || role_after) && self.person_shape(words, true) {
             return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides: false, rule: "role-cue" });
+        }
+        // A surname alone right after a role (`topman Witteveen`, `Konzernchef Zetsche`,
+        // `president Obama`): a word that is no ordinary word, first name or acronym.
+        if role_before
+            && single
+            && words.len() == 1
+            && !ordinary
+            && !w.is_plain_word(first_text)
+            && !w.is_first_name(first_text)
+            && !is_all_caps(first_text)
+            && !is_camel_case(first_text)
+            && w.head_kind(first_text).is_none()
+            && !w.is_compound_noun(self.lang, first_text)
+            && first_text.chars().count() >= 3
+            && first_text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.6, overrides: false, rule: "role-surname" });
         }
         // Right after a role, ordinary words continue a title (`Vice President Brand
         // Content`): no first-name guess there.
@@ -1013,6 +1039,19 @@ mod tests {
     }
 
     #[test]
+    fn surnames_after_roles() {
+        check(&[
+            ("nl", "Dat zegt topman Wildervank in een verklaring.", &[("Wildervank", Per)]),
+            ("de", "Das bestätigte Konzernchef Pammesberger am Montag.", &[("Pammesberger", Per)]),
+            ("en", "The plan was backed by chairman Finchley last week.", &[("Finchley", Per)]),
+            // Ordinary words, first names and acronyms after a role are no surnames.
+            ("en", "The decision of the board and the CEO Office was final.", &[]),
+            ("de", "Der Vorstandschef Johann sagte nichts.", &[]),
+            ("nl", "Volgens directeur ICT is alles veilig.", &[]),
+        ]);
+    }
+
+    #[test]
     fn camel_case_names() {
         check(&[
             ("nl", "Vorig jaar nam VerdaHuis de winkels over.", &[("VerdaHuis", Org)]),
@@ -1042,6 +1081,7 @@ mod tests {
             ("en", "NORTHWIND BUYS OAKRIDGE FOR FIVE MLN DLRS", &[]),
             ("en", "Sales in North America rose, said officials in Harris County.", &[]),
             ("de", "Egal ob Personal, Logistik oder Energie: es wird teurer.", &[]),
+            ("de", "Das betrifft die Quarkbit-Holding-Mitarbeiter und die Velmora-Aktionäre.", &[]),
         ]);
     }
 }

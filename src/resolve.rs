@@ -375,6 +375,18 @@ impl EntityFinder {
         let org_labels: Vec<String> = discovered.iter().filter(|d| d.kind == EntityKind::Organization).map(|d| d.label.clone()).collect();
         for d in discovered {
             let Discovered { mut span, mut kind, mut label, confidence, .. } = d;
+            // A surname alone (`topman Witteveen`) is the person named in full in the
+            // document, if exactly one fits.
+            if kind == EntityKind::Person && !label.contains(' ') {
+                let tail = format!(" {label}");
+                let mut full: Vec<String> = labels.iter().filter(|l| l.ends_with(&tail)).cloned().collect();
+                full.extend(builder.entities.iter().filter(|e| e.kind == EntityKind::Person && e.label.ends_with(&tail)).map(|e| e.label.clone()));
+                full.sort();
+                full.dedup();
+                if let [one] = &full[..] {
+                    label = one.clone();
+                }
+            }
             if kind == EntityKind::Person {
                 // The same name found as an organisation elsewhere (`Constantia-Flexibles`).
                 let dehyphen = |l: &str| l.replace('-', " ");
@@ -937,6 +949,22 @@ ingrid-valk,Person,Ingrid Valk,,,false
                     ("Kestrel Systems", "kestrel"),
                     ("KS", "kestrel"),
                     ("KS", "kestrel"),
+                ]),
+                // A surname after a role is the person named in full before.
+                ("nl", r, "Anouk Verbeek leidt Velora. Volgens topman Verbeek groeit het.", &[
+                    ("Anouk Verbeek", "anouk-verbeek"),
+                    ("Velora", "velora"),
+                    ("Verbeek", "anouk-verbeek"),
+                ]),
+                ("de", r, "Heinz Kroll führt Nordwind. Konzernchef Kroll ist zufrieden.", &[
+                    ("Heinz Kroll", "heinz-kroll"),
+                    ("Nordwind", "nordwind"),
+                    ("Kroll", "heinz-kroll"),
+                ]),
+                ("en", r, "Ingrid Valk runs Velora; chairman Valk is pleased.", &[
+                    ("Ingrid Valk", "ingrid-valk"),
+                    ("Velora", "velora"),
+                    ("Valk", "ingrid-valk"),
                 ]),
                 // Genitives of discovered camel-case names.
                 ("nl", r, "Het bedrijf VerdaHuis groeit. VerdaHuiss omzet steeg.", &[("VerdaHuis", "verdahuis"), ("VerdaHuis", "verdahuis")]),
