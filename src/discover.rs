@@ -66,6 +66,9 @@ pub struct DiscoveryContext<'a> {
     /// Spans of relation cues (`neemt … over`, `übernimmt`, `acquired`), from the
     /// relation extractor, with the relation each one signals.
     pub cue_spans: &'a [(Span, RelationType)],
+    /// Those of `taken` that are organisations: a list with one of them (`Centric,
+    /// Oranjewoud, Strukton en Antea`) names more organisations.
+    pub taken_orgs: &'a [Span],
 }
 
 /// How a sentence is written.
@@ -196,7 +199,7 @@ impl Discoverer {
 
     /// Names in `text` not covered by `taken` spans (sorted).
     pub fn discover(&self, text: &str, folded: &str, sentences: &[Sentence], lang: &str, taken: &[Span]) -> Vec<Discovered> {
-        self.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken, soft: &[], cue_spans: &[] })
+        self.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken, soft: &[], cue_spans: &[], taken_orgs: &[] })
     }
 
     /// Names in `text`, with gazetteer spans and relation cue spans as context.
@@ -219,9 +222,22 @@ impl Discoverer {
             }
             let tokens = tokenize(text, sentence.span);
             let reader = SentenceReader { d: self, text, folded, lang, tokens: &tokens, sentence: *sentence, context };
+            // Runs (or their parts around a conjunction) where nothing was found.
+            let mut unread: Vec<Vec<usize>> = Vec::new();
             for run in reader.runs() {
                 let read = reader.read(&run, case).or_else(|| reader.acronym_of_person(&run, &found));
                 let end = read.as_ref().map(|d| d.span.end);
+                if read.is_none() {
+                    match run.conjunction {
+                        Some(c) if c > 0 => {
+                            unread.push(run.words[..c].to_vec());
+                            if let Some(rest) = reader.after_conjunction(&run) {
+                                unread.push(rest.words);
+                            }
+                        }
+                        _ => unread.push(run.words.clone()),
+                    }
+                }
                 if let Some(mut d) = read {
                     d.label = crate::gazetteer::matcher::collapse_spaces(&text[d.span.start..d.span.end]);
                     if !found.iter().any(|f| f.span.overlaps(d.span)) {
@@ -241,10 +257,32 @@ impl Discoverer {
                     }
                 }
             }
+            if case == SentenceCase::Normal {
+                reader.list_members(&unread, &mut found);
+            }
         }
         found.sort_by_key(|d| d.span);
         found
     }
+}
+
+/// Are the words a place (a country, region, or a name with a place word)?
+fn w_is_place(reader: &SentenceReader<'_>, words: &[usize]) -> bool {
+    let span = reader.span_of(words);
+    let whole = crate::gazetteer::matcher::collapse_spaces(&reader.text[span.start..span.end]);
+    reader.d.words.is_place(&whole) || reader.has_place_head(words)
+}
+
+/// Is `text[a..b]` the joint of a list (`, `, ` and `, ` und `, ` en `, ` & `)?
+fn list_gap(text: &str, a: usize, b: usize, lang: &str) -> bool {
+    if a > b || b - a > 8 {
+        return false;
+    }
+    let gap = &text[a..b];
+    let joint = gap.trim();
+    !gap.contains('\n')
+        && (gap.starts_with(',') || gap.starts_with(' '))
+        && (matches!(joint, "," | "&" | "and" | "und" | "en" | "or" | "oder" | "sowie") || (lang == "nl" && joint == "of"))
 }
 
 /// Reads the runs of one sentence.
@@ -756,6 +794,88 @@ impl<'a> SentenceReader<'a> {
         })
     }
 
+    /// Names in a list with an organisation (`Centric, Oranjewoud, Strukton en Antea`,
+    /// `Vertreter von ÖGB, Attac und Global`): organisations too, one after the other.
+    fn list_members(&self, unread: &[Vec<usize>], found: &mut Vec<Discovered>) {
+        let sentence = self.sentence.span;
+        // Long lists are line-ups and results (players, cities), not business news.
+        let items = self.text[sentence.start..sentence.end].matches(", ").count();
+        if items >= 4 {
+            return;
+        }
+        let mut orgs: Vec<Span> = found
+            .iter()
+            .filter(|f| f.kind == EntityKind::Organization && matches!(f.rule, "legal-form" | "company-cue" | "org-word" | "acronym"))
+            .map(|f| f.span)
+            .chain(self.context.taken_orgs.iter().copied())
+            .filter(|s| s.start >= sentence.start && s.end <= sentence.end)
+            .collect();
+        loop {
+            let mut added = false;
+            for words in unread {
+                if words.is_empty() {
+                    continue;
+                }
+                let span = self.span_of(words);
+                if found.iter().any(|f| f.span.overlaps(span)) || self.context.taken.iter().any(|t| t.overlaps(span)) {
+                    continue;
+                }
+                let listed = orgs.iter().any(|o| list_gap(self.text, o.end, span.start, self.lang) || list_gap(self.text, span.end, o.start, self.lang));
+                // A list with a place in it is a list of places (`Oslo, Nokia und Bergen`).
+                let with_place = unread.iter().filter(|u| !u.is_empty()).any(|u| {
+                    let s2 = self.span_of(u);
+                    let near = list_gap(self.text, s2.end, span.start, self.lang) || list_gap(self.text, span.end, s2.start, self.lang);
+                    near && w_is_place(self, u)
+                });
+                if with_place {
+                    continue;
+                }
+                if !listed || !self.list_member_shape(words) {
+                    continue;
+                }
+                let label = crate::gazetteer::matcher::collapse_spaces(&self.text[span.start..span.end]);
+                found.push(Discovered { span, kind: EntityKind::Organization, label, confidence: 0.5, overrides: false, rule: "list" });
+                orgs.push(span);
+                added = true;
+            }
+            if !added {
+                break;
+            }
+        }
+    }
+
+    /// Can the words be a name in a list of organisations: one to three capitalised words,
+    /// not a person, place, role or ordinary word?
+    fn list_member_shape(&self, words: &[usize]) -> bool {
+        let w = self.d.words;
+        let caps: Vec<&str> = words.iter().filter(|&&i| self.is_cap(i)).map(|&i| self.word(i)).collect();
+        if caps.is_empty() || caps.len() > 3 || caps.len() != words.len() {
+            return false;
+        }
+        let whole = crate::gazetteer::matcher::collapse_spaces(&self.text[self.span_of(words).start..self.span_of(words).end]);
+        let ordinary = |t: &str| {
+            w.is_common_in(self.lang, t)
+                || w.is_plain_word(t)
+                || w.is_function_word(t)
+                || w.is_compound_noun(self.lang, t)
+                || w.is_first_name(t)
+                || w.is_place(t)
+                || w.is_place_abbreviation(t)
+                || w.is_demonym(self.lang, t)
+                || t.strip_suffix('s').is_some_and(|d| w.is_demonym(self.lang, d) || w.is_demonym("en", d))
+                || t.starts_with(|c: char| c.is_ascii_digit())
+                || w.is_role_part(t)
+                || w.is_cue_word(&crate::text::fold_case(t))
+                || w.head_kind(t) == Some(HeadKind::Place)
+        };
+        // At a sentence start the capital says nothing (`Zwolle, Acme Capital …`).
+        !self.sentence_initial(words[0])
+            && !w.is_place(&whole)
+            && !self.person_shape(words, false)
+            && !caps.iter().all(|t| ordinary(t))
+            && !ordinary(caps[0])
+    }
+
     /// An acronym in brackets right after a person found before (`Jan Smit (VVD)`,
     /// `Anna Huber (ÖVP)`): the party or organisation the person belongs to.
     fn acronym_of_person(&self, run: &Run, found: &[Discovered]) -> Option<Discovered> {
@@ -1035,6 +1155,20 @@ mod tests {
             // Country codes of sports results and roles are no organisations.
             ("de", "Es siegte Johanna Kreuzberger (GER) vor Lena Moosbrugger (NED).", &[("Johanna Kreuzberger", Per), ("Lena Moosbrugger", Per)]),
             ("en", "The board hired Walter Finchley (CEO) last year.", &[("Walter Finchley", Per)]),
+        ]);
+    }
+
+    #[test]
+    fn lists_with_organisations() {
+        check(&[
+            ("nl", "Investeerders zijn Harrowgate Capital, Quarkbit en Velmora.", &[("Harrowgate Capital", Org), ("Quarkbit", Org), ("Velmora", Org)]),
+            ("de", "Beteiligt sind Harrowgate Capital, Quendora und Valtrix.", &[("Harrowgate Capital", Org), ("Quendora", Org), ("Valtrix", Org)]),
+            ("en", "Backers include Quendora, Valtrix and Harrowgate Capital.", &[("Quendora", Org), ("Valtrix", Org), ("Harrowgate Capital", Org)]),
+            // Places, ordinary words and people in the list stay what they are.
+            ("de", "Partner sind Harrowgate Capital, Berlin und Personal.", &[("Harrowgate Capital", Org)]),
+            ("en", "Harrowgate Capital, Susan Maybridge and Tom Quillon attended.", &[("Harrowgate Capital", Org), ("Susan Maybridge", Per), ("Tom Quillon", Per)]),
+            ("nl", "Zwolle, Harrowgate Capital, Utrecht of Friesland: het maakt niet uit.", &[("Harrowgate Capital", Org)]),
+            ("en", "The side was Harrowgate Capital, Brimble, Stoker, Marlowe, Quaintance and Pellow.", &[("Harrowgate Capital", Org)]),
         ]);
     }
 

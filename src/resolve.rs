@@ -205,8 +205,10 @@ impl EntityFinder {
         chosen.sort_by_key(|c| c.0);
         let taken: Vec<Span> = chosen.iter().map(|c| c.0).collect();
         let soft: Vec<Span> = chosen.iter().filter(|c| c.4).map(|c| c.0).collect();
+        let taken_orgs: Vec<Span> =
+            chosen.iter().filter(|c| self.names.entry(c.1).kind == EntityKind::Organization).map(|c| c.0).collect();
         let discovered =
-            self.discoverer.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken: &taken, soft: &soft, cue_spans });
+            self.discoverer.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken: &taken, soft: &soft, cue_spans, taken_orgs: &taken_orgs });
         chosen.retain(|(span, ..)| !discovered.iter().any(|d| d.overrides && d.span.overlaps(*span)));
 
         let mut builder = DocEntities::default();

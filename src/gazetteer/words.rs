@@ -269,7 +269,7 @@ impl NameWords {
     pub fn is_demonym(&self, lang: &str, word: &str) -> bool {
         let suffixes: &[&str] = match lang {
             "nl" => &["se", "sche"],
-            "en" => &["an", "ese", "ish"],
+            "en" => &["an", "ans", "ese", "ish"],
             _ => &[],
         };
         if !suffixes.iter().any(|s| word.ends_with(s)) {
