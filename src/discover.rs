@@ -610,6 +610,17 @@ impl<'a> SentenceReader<'a> {
                 return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.6, overrides: false, rule: "acronym" });
             }
         }
+        // A name with a conjunction followed by a company apposition is one name:
+        // `Wessels Arnold and Henderson, a Minneapolis brokerage`.
+        if run.conjunction.is_some()
+            && words.len() <= 6
+            && w.company_apposition(self.folded, span.end)
+            && !self.context.taken.iter().any(|t| t.overlaps(span))
+            // (`Eppler, Geurin and Turner`: the name began before a comma; where is unclear.)
+            && !self.text[..span.start].trim_end().strip_suffix(',').is_some_and(|b| b.trim_end().chars().next_back().is_some_and(char::is_alphabetic) && b.trim_end().rsplit(char::is_whitespace).next().is_some_and(starts_upper))
+        {
+            return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.55, overrides: false, rule: "apposition" });
+        }
         // Without a legal form, a conjunction ends the name, unless an organisation word
         // ends it and ordinary words come before the conjunction (`Securities and
         // Exchange Commission`, but not `Fizzlebee and Harrowgate Capital`).
@@ -698,6 +709,11 @@ impl<'a> SentenceReader<'a> {
         }
         if overrides {
             return None;
+        }
+        // 2b. An apposition after the name says it is a company: `Firan, een
+        // dochtermaatschappij van …`, `Quendora, a Dallas brokerage`.
+        if !ordinary && n_words <= 4 && !self.person_shape(words, false) && w.company_apposition(self.folded, span.end) {
+            return Some(org(span, 0.6, "apposition"));
         }
         // 3. A person: role cue before or after, or a first name.
         let role_after = w.role_cue_after(self.folded, span.end);
@@ -1159,6 +1175,19 @@ mod tests {
     }
 
     #[test]
+    fn appositions() {
+        check(&[
+            ("nl", "Hij zocht steun bij Velmora, een dochtermaatschappij van de gemeente.", &[("Velmora", Org)]),
+            ("de", "Der Auftrag ging an Quendora, ein Softwarehersteller aus Graz.", &[("Quendora", Org)]),
+            ("en", "Advice came from Tellwire Pratt, a Dallas brokerage, on Monday.", &[("Tellwire Pratt", Org)]),
+            ("en", "Advice came from Brimble Stoker and Marlowe, a Boston brokerage.", &[("Brimble Stoker and Marlowe", Org)]),
+            // A role after the name makes a person; a person's name stays one.
+            ("en", "We spoke to Susan Maybridge, a director of the firm.", &[("Susan Maybridge", Per)]),
+            ("nl", "Volgens Anouk Verbeek, de oprichter van het bedrijf, gaat het goed.", &[("Anouk Verbeek", Per)]),
+        ]);
+    }
+
+    #[test]
     fn lists_with_organisations() {
         check(&[
             ("nl", "Investeerders zijn Harrowgate Capital, Quarkbit en Velmora.", &[("Harrowgate Capital", Org), ("Quarkbit", Org), ("Velmora", Org)]),
@@ -1178,6 +1207,9 @@ mod tests {
             ("nl", "Dat zegt topman Wildervank in een verklaring.", &[("Wildervank", Per)]),
             ("de", "Das bestätigte Konzernchef Pammesberger am Montag.", &[("Pammesberger", Per)]),
             ("en", "The plan was backed by chairman Finchley last week.", &[("Finchley", Per)]),
+            ("en", "Since then Mr Brackwell has said little.", &[("Brackwell", Per)]),
+            ("de", "Laut Herrn Pammesberger und Frau Kwiatkowski ist alles gut.", &[("Pammesberger", Per), ("Kwiatkowski", Per)]),
+            ("nl", "Daarover zei mevrouw Wildervank niets.", &[("Wildervank", Per)]),
             // Ordinary words, first names and acronyms after a role are no surnames.
             ("en", "The decision of the board and the CEO Office was final.", &[]),
             ("de", "Der Vorstandschef Johann sagte nichts.", &[]),

@@ -479,6 +479,19 @@ impl NameWords {
         self.role_suffixes.iter().any(|end| word.len() > end.len() + 1 && word.ends_with(end.as_str()))
     }
 
+    /// An apposition that says the name before it is a company: `, een dochtermaatschappij
+    /// van`, `, a Dallas brokerage`, `, ein Softwarehersteller`, in folded text: a
+    /// determiner and, within three words, a company cue word (not a role).
+    pub fn company_apposition(&self, folded: &str, end: usize) -> bool {
+        let Some(rest) = folded.get(end..).and_then(|r| r.strip_prefix(", ")) else { return false };
+        let words = phrase_words(rest);
+        const DETERMINERS: [&str; 11] = ["een", "a", "an", "the", "de", "het", "ein", "eine", "der", "die", "das"];
+        if !words.first().is_some_and(|w| DETERMINERS.contains(w)) {
+            return false;
+        }
+        words.iter().skip(1).take(3).take_while(|w| **w != ",").any(|w| self.is_cue_word(w) && !self.is_role_word(w))
+    }
+
     /// A role cue after the name ending at `end`: `, CEO of`, `, de topman van`, `(CEO)`.
     pub fn role_cue_after(&self, folded: &str, end: usize) -> bool {
         let rest = &folded[end..];
