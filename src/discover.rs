@@ -22,6 +22,21 @@
 //!   `VW-Konzern`): the word, without the cue.
 //! - A capitalised name in a relation position (`X neemt Y over`), when the relation
 //!   extractor passes its cue spans.
+//! - Organisation followed by the acronym that abbreviates it, in brackets, when the
+//!   document uses the acronym again (`Bundeswettbewerbsbehörde (BWB)`; not a title or,
+//!   in English, a term of ordinary words: `Digital Rights Management (DRM)`); the
+//!   acronym then names it later ([`crate::resolve`]). An acronym in brackets after a
+//!   person is the party or organisation (`Anna Huber (ÖVP)`, not `(GER)`).
+//! - Organisation followed by a company apposition (`Firan, een dochtermaatschappij van`,
+//!   `X, a Dallas brokerage`).
+//! - Person: a surname alone after a role or title (`topman Wiebes`, `Mr Demel`); it is
+//!   merged with the person named in full in the document.
+//! - Organisation written in camel case (`AccorHotels`, `GarantiBank`), except German
+//!   gender forms (`MitarbeiterInnen`), products named by English words (`PlayStation`)
+//!   or with a trailing acronym (`ChatGPT`), and not at a sentence start.
+//! - Organisation in a short list with an organisation (`Centric, Oranjewoud, Strukton
+//!   en Antea`), unless the list holds a place, is a line-up of five or more, or the
+//!   word is ordinary, a first name or a person's name.
 //!
 //! German capitalises every noun, so a run that is an ordinary word of the document's
 //! language (`gazetteers/common-words-<lang>.txt`, function words, noun stems) is never
