@@ -31,6 +31,9 @@
 //!   `X, a Dallas brokerage`).
 //! - Person: a surname alone after a role or title (`topman Wiebes`, `Mr Demel`); it is
 //!   merged with the person named in full in the document.
+//! - German: a compound naming an institution after a definite article (`das
+//!   Bildungsministerium`, `die Arbeiterkammer`; `institution` lines of
+//!   `gazetteers/names/name-heads.txt`).
 //! - Organisation written in camel case (`AccorHotels`, `GarantiBank`), except German
 //!   gender forms (`MitarbeiterInnen`), products named by English words (`PlayStation`)
 //!   or with a trailing acronym (`ChatGPT`), and not at a sentence start.
@@ -625,6 +628,18 @@ impl<'a> SentenceReader<'a> {
                 return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.6, overrides: false, rule: "acronym" });
             }
         }
+        // 1c. German: a compound naming an institution after a definite article (`das
+        // Bildungsministerium`, `der Raiffeisenverband`).
+        if words.len() == 1 && w.capitalises_nouns(self.lang) && w.is_institution_compound(self.word(words[0])) && !self.context.taken.iter().any(|t| t.overlaps(span)) {
+            let first = words[0];
+            let after_article = first > 0
+                && self.tokens[first - 1].is_word
+                && self.spaced(first - 1, first)
+                && ["der", "die", "das", "dem", "den", "des", "zur", "zum", "beim", "vom", "im"].contains(&self.fword(first - 1));
+            if after_article {
+                return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.5, overrides: false, rule: "institution" });
+            }
+        }
         // A name with a conjunction followed by a company apposition is one name:
         // `Wessels Arnold and Henderson, a Minneapolis brokerage`.
         if run.conjunction.is_some()
@@ -1186,6 +1201,16 @@ mod tests {
             // Country codes of sports results and roles are no organisations.
             ("de", "Es siegte Johanna Kreuzberger (GER) vor Lena Moosbrugger (NED).", &[("Johanna Kreuzberger", Per), ("Lena Moosbrugger", Per)]),
             ("en", "The board hired Walter Finchley (CEO) last year.", &[("Walter Finchley", Per)]),
+        ]);
+    }
+
+    #[test]
+    fn german_institutions() {
+        check(&[
+            ("de", "Das Gesetz prüft nun das Verkehrsministerium in Wien.", &[("Verkehrsministerium", Org)]),
+            ("de", "Kritik kommt von der Arbeiterkammer und vom Bauernverband.", &[("Arbeiterkammer", Org), ("Bauernverband", Org)]),
+            // Without an article, or the word alone, it is an ordinary noun.
+            ("de", "Ministerien und Behörden sind gefordert, sagt ein Verband.", &[]),
         ]);
     }
 

@@ -81,6 +81,9 @@ pub struct NameWords {
     role_parts: HashSet<String>,
     /// The first four letters of place names (for nationality adjectives).
     place_prefixes: HashSet<String>,
+    /// Folded ends of German compounds that name one institution after a definite
+    /// article (`das Bildungsministerium`, `die Arbeiterkammer`).
+    institution_ends: Vec<String>,
 }
 
 /// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
@@ -160,6 +163,7 @@ impl NameWords {
                 Some(("place", word)) => {
                     w.heads.insert(word.trim().to_string(), HeadKind::Place);
                 }
+                Some(("institution", end)) => w.institution_ends.push(fold_case(end.trim())),
                 _ => {}
             }
         }
@@ -313,6 +317,13 @@ impl NameWords {
     /// A country, region or continent (as written), or a country code (`US`, `EU`).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name) || self.place_codes.contains(name)
+    }
+
+    /// Is the word a compound ending in an institution word (`Bildungsministerium`,
+    /// `Wettbewerbsbehörde`), not the word alone?
+    pub fn is_institution_compound(&self, word: &str) -> bool {
+        let f = fold_case(word);
+        self.institution_ends.iter().any(|e| f.len() > e.len() + 3 && f.ends_with(e.as_str()))
     }
 
     /// Does the acronym start the name of a place, as the sports codes of countries do
