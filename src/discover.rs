@@ -642,7 +642,13 @@ impl<'a> SentenceReader<'a> {
         }
         // A name with a conjunction followed by a company apposition is one name:
         // `Wessels Arnold and Henderson, a Minneapolis brokerage`.
-        if run.conjunction.is_some()
+        // (Two words or more before the conjunction and no organisation word: not
+        // `Alliant and Convex` or `Taxi Drivers Association and Pointsec`, two names.)
+        let trimmed_before = run.words.len() - words.len();
+        let one_name = run.conjunction.is_some_and(|c| {
+            c > trimmed_before && c - trimmed_before >= 2 && !words[..c - trimmed_before].iter().any(|&i| w.head_kind(self.word(i)).is_some())
+        });
+        if one_name
             && words.len() <= 6
             && w.company_apposition(self.folded, span.end)
             && !self.context.taken.iter().any(|t| t.overlaps(span))
@@ -851,7 +857,7 @@ impl<'a> SentenceReader<'a> {
         }
         let mut orgs: Vec<Span> = found
             .iter()
-            .filter(|f| f.kind == EntityKind::Organization && matches!(f.rule, "legal-form" | "company-cue" | "org-word" | "acronym"))
+            .filter(|f| f.kind == EntityKind::Organization && matches!(f.rule, "legal-form" | "company-cue" | "org-word" | "acronym" | "apposition"))
             .map(|f| f.span)
             .chain(self.context.taken_orgs.iter().copied())
             .filter(|s| s.start >= sentence.start && s.end <= sentence.end)
@@ -1221,6 +1227,7 @@ mod tests {
             ("de", "Der Auftrag ging an Quendora, ein Softwarehersteller aus Graz.", &[("Quendora", Org)]),
             ("en", "Advice came from Tellwire Pratt, a Dallas brokerage, on Monday.", &[("Tellwire Pratt", Org)]),
             ("en", "Advice came from Brimble Stoker and Marlowe, a Boston brokerage.", &[("Brimble Stoker and Marlowe", Org)]),
+            ("en", "Analysts at Quendora and Valtrix, a Boston brokerage, agreed.", &[("Quendora", Org), ("Valtrix", Org)]),
             // A role after the name makes a person; a person's name stays one.
             ("en", "We spoke to Susan Maybridge, a director of the firm.", &[("Susan Maybridge", Per)]),
             ("nl", "Volgens Anouk Verbeek, de oprichter van het bedrijf, gaat het goed.", &[("Anouk Verbeek", Per)]),
@@ -1250,6 +1257,9 @@ mod tests {
             ("en", "Since then Mr Brackwell has said little.", &[("Brackwell", Per)]),
             ("de", "Laut Herrn Pammesberger und Frau Kwiatkowski ist alles gut.", &[("Pammesberger", Per), ("Kwiatkowski", Per)]),
             ("nl", "Daarover zei mevrouw Wildervank niets.", &[("Wildervank", Per)]),
+            ("nl", "Volgens wethouder Joost Wildervank en de Quarkbit-senator gaat het goed.", &[("Joost Wildervank", Per), ("Quarkbit", Org)]),
+            ("de", "Das sagte Finanzministerin Hedwig Pammesberger am Montag.", &[("Hedwig Pammesberger", Per)]),
+            ("en", "The bill was backed by governor Quillon and mayor Brackwell.", &[("Quillon", Per), ("Brackwell", Per)]),
             // Ordinary words, first names and acronyms after a role are no surnames.
             ("en", "The decision of the board and the CEO Office was final.", &[]),
             ("de", "Der Vorstandschef Johann sagte nichts.", &[]),
