@@ -22,6 +22,24 @@
 //!   `VW-Konzern`): the word, without the cue.
 //! - A capitalised name in a relation position (`X neemt Y over`), when the relation
 //!   extractor passes its cue spans.
+//! - Organisation followed by the acronym that abbreviates it, in brackets, when the
+//!   document uses the acronym again (`Bundeswettbewerbsbehörde (BWB)`; not a title or,
+//!   in English, a term of ordinary words: `Digital Rights Management (DRM)`); the
+//!   acronym then names it later ([`crate::resolve`]). An acronym in brackets after a
+//!   person is the party or organisation (`Anna Huber (ÖVP)`, not `(GER)`).
+//! - Organisation followed by a company apposition (`Firan, een dochtermaatschappij van`,
+//!   `X, a Dallas brokerage`).
+//! - Person: a surname alone after a role or title (`topman Wiebes`, `Mr Demel`); it is
+//!   merged with the person named in full in the document.
+//! - German: a compound naming an institution after a definite article (`das
+//!   Bildungsministerium`, `die Arbeiterkammer`; `institution` lines of
+//!   `gazetteers/names/name-heads.txt`).
+//! - Organisation written in camel case (`AccorHotels`, `GarantiBank`), except German
+//!   gender forms (`MitarbeiterInnen`), products named by English words (`PlayStation`)
+//!   or with a trailing acronym (`ChatGPT`), and not at a sentence start.
+//! - Organisation in a short list with an organisation (`Centric, Oranjewoud, Strukton
+//!   en Antea`), unless the list holds a place, is a line-up of five or more, or the
+//!   word is ordinary, a first name or a person's name.
 //!
 //! German capitalises every noun, so a run that is an ordinary word of the document's
 //! language (`gazetteers/common-words-<lang>.txt`, function words, noun stems) is never
@@ -31,7 +49,7 @@
 
 use crate::gazetteer::words::{HeadKind, NameWords};
 use crate::model::{EntityKind, RelationType, Sentence, Span};
-use crate::text::words::{is_all_caps, starts_upper, tokenize, Token};
+use crate::text::words::{is_all_caps, is_boundary_after, is_boundary_before, starts_upper, tokenize, Token};
 
 /// A name found by discovery.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +84,9 @@ pub struct DiscoveryContext<'a> {
     /// Spans of relation cues (`neemt … over`, `übernimmt`, `acquired`), from the
     /// relation extractor, with the relation each one signals.
     pub cue_spans: &'a [(Span, RelationType)],
+    /// Those of `taken` that are organisations: a list with one of them (`Centric,
+    /// Oranjewoud, Strukton en Antea`) names more organisations.
+    pub taken_orgs: &'a [Span],
 }
 
 /// How a sentence is written.
@@ -96,6 +117,59 @@ pub fn sentence_case(text: &str, span: Span, words: &NameWords) -> SentenceCase 
     } else {
         SentenceCase::Normal
     }
+}
+
+/// An acronym in brackets right after `end` (`Bundeswettbewerbsbehörde (BWB)`, `Jan
+/// Smit (VVD)`): its span. Two to six letters, all capitals (inner lower-case letters
+/// allowed after the first two capitals: `PvdA`).
+pub fn acronym_after(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?.strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let acr = &rest[..close];
+    let letters = acr.chars().count();
+    let upper = acr.chars().filter(|c| c.is_uppercase()).count();
+    let ok = (2..=6).contains(&letters)
+        && acr.chars().all(char::is_alphabetic)
+        && acr.chars().next().is_some_and(char::is_uppercase)
+        && upper >= 2
+        && upper * 3 >= letters * 2;
+    ok.then(|| Span::new(end + 2, end + 2 + close))
+}
+
+/// Does `acronym` abbreviate `name`: the same first letter, and its letters in order
+/// among the name's (`BWB` of `Bundeswettbewerbsbehörde`, `IDRA` of `International
+/// Drone Racing Association`)? The name must be clearly longer.
+pub fn abbreviates(name: &str, acronym: &str) -> bool {
+    let name: Vec<char> = crate::text::fold_case(name).chars().filter(|c| c.is_alphanumeric()).collect();
+    let acr: Vec<char> = crate::text::fold_case(acronym).chars().collect();
+    if acr.len() < 2 || name.len() < acr.len() + 3 || name.first() != acr.first() {
+        return false;
+    }
+    let mut rest = name.iter();
+    acr.iter().all(|a| rest.any(|c| c == a))
+}
+
+/// A word written in camel case (`AccorHotels`, `GarantiBank`, `PvdA`): a capital after
+/// a lower-case letter inside the word. Such words are names (or products), never
+/// ordinary words. Surname prefixes (`McGregor`, `DeSantis`) do not count.
+pub fn is_camel_case(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 4 || !chars[0].is_uppercase() || !chars.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    if ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"].iter().any(|p| {
+        word.starts_with(p) && word[p.len()..].chars().next().is_some_and(char::is_uppercase)
+    }) {
+        return false;
+    }
+    // `ChatGPT`: a product with a trailing acronym; `SmartTVs`: a plural.
+    let trailing_caps = chars.iter().rev().skip_while(|&&c| c == 's').take_while(|c| c.is_uppercase()).count();
+    // German gender forms: `MitarbeiterInnen`, `BürgerIn`.
+    if word.ends_with("Innen") || (word.ends_with("erIn") && word.chars().filter(|c| c.is_uppercase()).count() == 2) {
+        return false;
+    }
+    let lower = chars.iter().filter(|c| c.is_lowercase()).count();
+    trailing_caps < 3 && lower >= 2 && chars.windows(2).any(|w| w[0].is_lowercase() && w[1].is_uppercase())
 }
 
 /// A capitalised run: word tokens (indices into the sentence's tokens) and its span.
@@ -143,7 +217,7 @@ impl Discoverer {
 
     /// Names in `text` not covered by `taken` spans (sorted).
     pub fn discover(&self, text: &str, folded: &str, sentences: &[Sentence], lang: &str, taken: &[Span]) -> Vec<Discovered> {
-        self.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken, soft: &[], cue_spans: &[] })
+        self.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken, soft: &[], cue_spans: &[], taken_orgs: &[] })
     }
 
     /// Names in `text`, with gazetteer spans and relation cue spans as context.
@@ -166,9 +240,22 @@ impl Discoverer {
             }
             let tokens = tokenize(text, sentence.span);
             let reader = SentenceReader { d: self, text, folded, lang, tokens: &tokens, sentence: *sentence, context };
+            // Runs (or their parts around a conjunction) where nothing was found.
+            let mut unread: Vec<Vec<usize>> = Vec::new();
             for run in reader.runs() {
-                let read = reader.read(&run, case);
+                let read = reader.read(&run, case).or_else(|| reader.acronym_of_person(&run, &found));
                 let end = read.as_ref().map(|d| d.span.end);
+                if read.is_none() {
+                    match run.conjunction {
+                        Some(c) if c > 0 => {
+                            unread.push(run.words[..c].to_vec());
+                            if let Some(rest) = reader.after_conjunction(&run) {
+                                unread.push(rest.words);
+                            }
+                        }
+                        _ => unread.push(run.words.clone()),
+                    }
+                }
                 if let Some(mut d) = read {
                     d.label = crate::gazetteer::matcher::collapse_spaces(&text[d.span.start..d.span.end]);
                     if !found.iter().any(|f| f.span.overlaps(d.span)) {
@@ -188,10 +275,32 @@ impl Discoverer {
                     }
                 }
             }
+            if case == SentenceCase::Normal {
+                reader.list_members(&unread, &mut found);
+            }
         }
         found.sort_by_key(|d| d.span);
         found
     }
+}
+
+/// Are the words a place (a country, region, or a name with a place word)?
+fn w_is_place(reader: &SentenceReader<'_>, words: &[usize]) -> bool {
+    let span = reader.span_of(words);
+    let whole = crate::gazetteer::matcher::collapse_spaces(&reader.text[span.start..span.end]);
+    reader.d.words.is_place(&whole) || reader.has_place_head(words)
+}
+
+/// Is `text[a..b]` the joint of a list (`, `, ` and `, ` und `, ` en `, ` & `)?
+fn list_gap(text: &str, a: usize, b: usize, lang: &str) -> bool {
+    if a > b || b - a > 8 {
+        return false;
+    }
+    let gap = &text[a..b];
+    let joint = gap.trim();
+    !gap.contains('\n')
+        && (gap.starts_with(',') || gap.starts_with(' '))
+        && (matches!(joint, "," | "&" | "and" | "und" | "en" | "or" | "oder" | "sowie") || (lang == "nl" && joint == "of"))
 }
 
 /// Reads the runs of one sentence.
@@ -495,6 +604,59 @@ impl<'a> SentenceReader<'a> {
         if case == SentenceCase::Title {
             return None;
         }
+        // 1b. A name followed by the acronym that abbreviates it, in brackets:
+        // `Bundeswettbewerbsbehörde (BWB)`, `Drone Racing Association (DRA)`.
+        if let Some(acr) = acronym_after(self.text, span.end) {
+            let free = !self.context.taken.iter().any(|t| t.overlaps(span));
+            let acronym = &self.text[acr.start..acr.end];
+            // The document uses the acronym again (an institution it keeps naming, not a
+            // product mentioned once), and the name is no title (`Chief Marketing
+            // Officer (CMO)`).
+            let used_again = self
+                .text
+                .match_indices(acronym)
+                .filter(|(i, _)| is_boundary_before(self.text, *i) && is_boundary_after(self.text, i + acronym.len()))
+                .count()
+                >= 2;
+            let title = words.iter().any(|&i| w.is_role_part(self.word(i)) || w.is_role_word(self.fword(i)));
+            // English terms are abbreviated too (`Digital Rights Management (DRM)`): without
+            // an organisation word, a name of ordinary English words is a term.
+            let term = self.lang == "en"
+                && !self.has_org_head(words)
+                && words.iter().filter(|&&i| self.is_cap(i)).all(|&i| w.is_common_in("en", self.word(i)) || w.is_function_word(self.word(i)));
+            if free && used_again && !title && !term && abbreviates(&self.text[span.start..span.end], acronym) && !self.person_shape(words, false) {
+                return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.6, overrides: false, rule: "acronym" });
+            }
+        }
+        // 1c. German: a compound naming an institution after a definite article (`das
+        // Bildungsministerium`, `der Raiffeisenverband`).
+        if words.len() == 1 && w.capitalises_nouns(self.lang) && w.is_institution_compound(self.word(words[0])) && !self.context.taken.iter().any(|t| t.overlaps(span)) {
+            let first = words[0];
+            let after_article = first > 0
+                && self.tokens[first - 1].is_word
+                && self.spaced(first - 1, first)
+                && ["der", "die", "das", "dem", "den", "des", "zur", "zum", "beim", "vom", "im"].contains(&self.fword(first - 1));
+            if after_article {
+                return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.5, overrides: false, rule: "institution" });
+            }
+        }
+        // A name with a conjunction followed by a company apposition is one name:
+        // `Wessels Arnold and Henderson, a Minneapolis brokerage`.
+        // (Two words or more before the conjunction and no organisation word: not
+        // `Alliant and Convex` or `Taxi Drivers Association and Pointsec`, two names.)
+        let trimmed_before = run.words.len() - words.len();
+        let one_name = run.conjunction.is_some_and(|c| {
+            c > trimmed_before && c - trimmed_before >= 2 && !words[..c - trimmed_before].iter().any(|&i| w.head_kind(self.word(i)).is_some())
+        });
+        if one_name
+            && words.len() <= 6
+            && w.company_apposition(self.folded, span.end)
+            && !self.context.taken.iter().any(|t| t.overlaps(span))
+            // (`Eppler, Geurin and Turner`: the name began before a comma; where is unclear.)
+            && !self.text[..span.start].trim_end().strip_suffix(',').is_some_and(|b| b.trim_end().chars().next_back().is_some_and(char::is_alphabetic) && b.trim_end().rsplit(char::is_whitespace).next().is_some_and(starts_upper))
+        {
+            return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.55, overrides: false, rule: "apposition" });
+        }
         // Without a legal form, a conjunction ends the name, unless an organisation word
         // ends it and ordinary words come before the conjunction (`Securities and
         // Exchange Commission`, but not `Fizzlebee and Harrowgate Capital`).
@@ -536,6 +698,15 @@ impl<'a> SentenceReader<'a> {
         let first_text = self.word(words[0]);
         let n_words = words.iter().filter(|&&i| self.is_cap(i)).count();
         let single = self.units(words).len() == 1;
+        // German `Bank-Austria-Mitarbeiter`: a hyphen compound ending in an ordinary noun
+        // (not an organisation word: `EU-Kommission`) describes people or things of the
+        // name, it is none.
+        if single && words.len() >= 2 && w.capitalises_nouns(self.lang) {
+            let tail = self.word(words[words.len() - 1]);
+            if (w.is_common_in(self.lang, tail) || w.is_compound_noun(self.lang, tail)) && w.head_kind(tail).is_none() {
+                return None;
+            }
+        }
         if self.compound_modifier(words[words.len() - 1]) {
             return None;
         }
@@ -575,15 +746,50 @@ impl<'a> SentenceReader<'a> {
         if overrides {
             return None;
         }
+        // 2b. An apposition after the name says it is a company: `Firan, een
+        // dochtermaatschappij van …`, `Quendora, a Dallas brokerage`.
+        if !ordinary && n_words <= 4 && !self.person_shape(words, false) && w.company_apposition(self.folded, span.end) {
+            return Some(org(span, 0.6, "apposition"));
+        }
         // 3. A person: role cue before or after, or a first name.
         let role_after = w.role_cue_after(self.folded, span.end);
         if (role_before || role_after) && self.person_shape(words, true) {
             return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides: false, rule: "role-cue" });
         }
+        // A surname alone right after a role (`topman Witteveen`, `Konzernchef Zetsche`,
+        // `president Obama`): a word that is no ordinary word, first name or acronym.
+        if role_before
+            && single
+            && words.len() == 1
+            && !ordinary
+            && !w.is_plain_word(first_text)
+            && !w.is_first_name(first_text)
+            && !is_all_caps(first_text)
+            && !is_camel_case(first_text)
+            && w.head_kind(first_text).is_none()
+            && !w.is_compound_noun(self.lang, first_text)
+            && first_text.chars().count() >= 3
+            && first_text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.6, overrides: false, rule: "role-surname" });
+        }
         // Right after a role, ordinary words continue a title (`Vice President Brand
         // Content`): no first-name guess there.
         if !role_before && self.person_shape(words, false) {
             return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides: false, rule: "first-name" });
+        }
+        // 5b. One word in camel case: `AccorHotels`, `GarantiBank` (not first in a
+        // sentence or after a colon, where quoted app and product names stand).
+        if single
+            && words.len() == 1
+            && !self.sentence_initial(words[0])
+            && is_camel_case(first_text)
+            && !w.is_place(first_text)
+            && w.legal_form_at(first_text, 0).is_none()
+            && !self.glued_common_tail(first_text)
+            && !self.english_words_glued(first_text)
+        {
+            return Some(org(span, 0.55, "camel-case"));
         }
         // 6. One word glued to a cue: `Needium-Chef`, `VW-Konzern`.
         let last = words[words.len() - 1];
@@ -612,6 +818,137 @@ impl<'a> SentenceReader<'a> {
             return Some(org(span, 0.5, "relation-position"));
         }
         None
+    }
+
+    /// Is a camel-case word made of ordinary English words (`PlayStation`, `OnlineBanking`:
+    /// a product or a term, rarely a company)?
+    fn english_words_glued(&self, word: &str) -> bool {
+        let mut parts: Vec<&str> = Vec::new();
+        let mut start = 0;
+        for (i, c) in word.char_indices().skip(1) {
+            if c.is_uppercase() {
+                parts.push(&word[start..i]);
+                start = i;
+            }
+        }
+        parts.push(&word[start..]);
+        parts.iter().all(|p| p.chars().count() >= 4 && self.d.words.is_common_in("en", p))
+    }
+
+    /// Does a camel-case word end in a lower-case ordinary word glued to a name
+    /// (`YouTubevideo`: `YouTube` + `video`)? Then it is a compound, not a name.
+    fn glued_common_tail(&self, word: &str) -> bool {
+        let Some(cap) = word.char_indices().rev().find(|(_, c)| c.is_uppercase()).map(|(i, _)| i) else { return false };
+        let tail = &word[cap..];
+        tail.char_indices().skip(3).any(|(i, _)| {
+            let rest = &tail[i..];
+            rest.chars().count() >= 4 && self.d.words.is_common_in(self.lang, rest) && !starts_upper(rest)
+        })
+    }
+
+    /// Names in a list with an organisation (`Centric, Oranjewoud, Strukton en Antea`,
+    /// `Vertreter von ÖGB, Attac und Global`): organisations too, one after the other.
+    fn list_members(&self, unread: &[Vec<usize>], found: &mut Vec<Discovered>) {
+        let sentence = self.sentence.span;
+        // Long lists are line-ups and results (players, cities), not business news.
+        let items = self.text[sentence.start..sentence.end].matches(", ").count();
+        if items >= 4 {
+            return;
+        }
+        let mut orgs: Vec<Span> = found
+            .iter()
+            .filter(|f| f.kind == EntityKind::Organization && matches!(f.rule, "legal-form" | "company-cue" | "org-word" | "acronym" | "apposition"))
+            .map(|f| f.span)
+            .chain(self.context.taken_orgs.iter().copied())
+            .filter(|s| s.start >= sentence.start && s.end <= sentence.end)
+            .collect();
+        loop {
+            let mut added = false;
+            for words in unread {
+                if words.is_empty() {
+                    continue;
+                }
+                let span = self.span_of(words);
+                if found.iter().any(|f| f.span.overlaps(span)) || self.context.taken.iter().any(|t| t.overlaps(span)) {
+                    continue;
+                }
+                let listed = orgs.iter().any(|o| list_gap(self.text, o.end, span.start, self.lang) || list_gap(self.text, span.end, o.start, self.lang));
+                // A list with a place in it is a list of places (`Oslo, Nokia und Bergen`).
+                let with_place = unread.iter().filter(|u| !u.is_empty()).any(|u| {
+                    let s2 = self.span_of(u);
+                    let near = list_gap(self.text, s2.end, span.start, self.lang) || list_gap(self.text, span.end, s2.start, self.lang);
+                    near && w_is_place(self, u)
+                });
+                if with_place {
+                    continue;
+                }
+                if !listed || !self.list_member_shape(words) {
+                    continue;
+                }
+                let label = crate::gazetteer::matcher::collapse_spaces(&self.text[span.start..span.end]);
+                found.push(Discovered { span, kind: EntityKind::Organization, label, confidence: 0.5, overrides: false, rule: "list" });
+                orgs.push(span);
+                added = true;
+            }
+            if !added {
+                break;
+            }
+        }
+    }
+
+    /// Can the words be a name in a list of organisations: one to three capitalised words,
+    /// not a person, place, role or ordinary word?
+    fn list_member_shape(&self, words: &[usize]) -> bool {
+        let w = self.d.words;
+        let caps: Vec<&str> = words.iter().filter(|&&i| self.is_cap(i)).map(|&i| self.word(i)).collect();
+        if caps.is_empty() || caps.len() > 3 || caps.len() != words.len() {
+            return false;
+        }
+        let whole = crate::gazetteer::matcher::collapse_spaces(&self.text[self.span_of(words).start..self.span_of(words).end]);
+        let ordinary = |t: &str| {
+            w.is_common_in(self.lang, t)
+                || w.is_plain_word(t)
+                || w.is_function_word(t)
+                || w.is_compound_noun(self.lang, t)
+                || w.is_first_name(t)
+                || w.is_place(t)
+                || w.is_place_abbreviation(t)
+                || w.is_demonym(self.lang, t)
+                || t.strip_suffix('s').is_some_and(|d| w.is_demonym(self.lang, d) || w.is_demonym("en", d))
+                || t.starts_with(|c: char| c.is_ascii_digit())
+                || w.is_role_part(t)
+                || w.is_cue_word(&crate::text::fold_case(t))
+                || w.head_kind(t) == Some(HeadKind::Place)
+        };
+        // At a sentence start the capital says nothing (`Zwolle, Acme Capital …`).
+        !self.sentence_initial(words[0])
+            && !w.is_place(&whole)
+            && !self.person_shape(words, false)
+            && !caps.iter().all(|t| ordinary(t))
+            && !ordinary(caps[0])
+    }
+
+    /// An acronym in brackets right after a person found before (`Jan Smit (VVD)`,
+    /// `Anna Huber (ÖVP)`): the party or organisation the person belongs to.
+    fn acronym_of_person(&self, run: &Run, found: &[Discovered]) -> Option<Discovered> {
+        let [i] = run.words[..] else { return None };
+        let t = self.tokens[i];
+        let person = found.last().filter(|f| f.kind == EntityKind::Person)?;
+        if acronym_after(self.text, person.span.end) != Some(t.span) || self.context.taken.iter().any(|s| s.overlaps(t.span)) {
+            return None;
+        }
+        let w = self.d.words;
+        let word = self.word(i);
+        if w.is_place(word)
+            || w.is_place_abbreviation(word)
+            || w.is_role_part(word)
+            || w.is_cue_word(self.fword(i))
+            || w.legal_form_at(word, 0).is_some()
+            || w.is_abbreviation(word)
+        {
+            return None;
+        }
+        Some(Discovered { span: t.span, kind: EntityKind::Organization, label: String::new(), confidence: 0.55, overrides: false, rule: "person-acronym" })
     }
 
     /// Was the word before the run's first word (inside the original run) a cue word?
@@ -849,6 +1186,110 @@ mod tests {
     }
 
     #[test]
+    fn names_defined_by_acronyms() {
+        check(&[
+            ("de", "Die Kartellwächterbehörde (KWB) prüft den Fall. Die KWB will bis Mai entscheiden.", &[("Kartellwächterbehörde", Org)]),
+            ("nl", "Volgens Groene Wielen Coalitie (GWC) is de regel onzin. De GWC stapt naar de rechter.", &[("Groene Wielen Coalitie", Org)]),
+            ("en", "Members of the Northern Kelp Growers Federation (NKGF) objected. The NKGF wants a ban.", &[("Northern Kelp Growers Federation", Org)]),
+            // Used once only, a title, an English term: no organisation.
+            ("nl", "Gisteren opende het Digitale Zorgloket Oost (DZO) zijn deuren.", &[]),
+            ("en", "She became Chief Growth Officer (CGO) in May; the CGO reports to the board.", &[]),
+            ("en", "Blogs use Really Simple Syndication (RSS) feeds, and RSS is old.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn acronyms_after_people() {
+        check(&[
+            ("de", "Am Montag sagte Hedwig Pammesberger (ÖVP), das sei falsch.", &[("Hedwig Pammesberger", Per), ("ÖVP", Org)]),
+            ("nl", "Gisteren stelde Joost Wildervank (VVD) vragen.", &[("Joost Wildervank", Per), ("VVD", Org)]),
+            ("en", "On Monday, Mary Quillon (LDP) voted against it.", &[("Mary Quillon", Per), ("LDP", Org)]),
+            // Country codes of sports results and roles are no organisations.
+            ("de", "Es siegte Johanna Kreuzberger (GER) vor Lena Moosbrugger (NED).", &[("Johanna Kreuzberger", Per), ("Lena Moosbrugger", Per)]),
+            ("en", "The board hired Walter Finchley (CEO) last year.", &[("Walter Finchley", Per)]),
+        ]);
+    }
+
+    #[test]
+    fn german_institutions() {
+        check(&[
+            ("de", "Das Gesetz prüft nun das Verkehrsministerium in Wien.", &[("Verkehrsministerium", Org)]),
+            ("de", "Kritik kommt von der Arbeiterkammer und vom Bauernverband.", &[("Arbeiterkammer", Org), ("Bauernverband", Org)]),
+            // Without an article, or the word alone, it is an ordinary noun.
+            ("de", "Ministerien und Behörden sind gefordert, sagt ein Verband.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn appositions() {
+        check(&[
+            ("nl", "Hij zocht steun bij Velmora, een dochtermaatschappij van de gemeente.", &[("Velmora", Org)]),
+            ("de", "Der Auftrag ging an Quendora, ein Softwarehersteller aus Graz.", &[("Quendora", Org)]),
+            ("en", "Advice came from Tellwire Pratt, a Dallas brokerage, on Monday.", &[("Tellwire Pratt", Org)]),
+            ("en", "Advice came from Brimble Stoker and Marlowe, a Boston brokerage.", &[("Brimble Stoker and Marlowe", Org)]),
+            ("en", "Analysts at Quendora and Valtrix, a Boston brokerage, agreed.", &[("Quendora", Org), ("Valtrix", Org)]),
+            // A role after the name makes a person; a person's name stays one.
+            ("en", "We spoke to Susan Maybridge, a director of the firm.", &[("Susan Maybridge", Per)]),
+            ("nl", "Volgens Anouk Verbeek, de oprichter van het bedrijf, gaat het goed.", &[("Anouk Verbeek", Per)]),
+        ]);
+    }
+
+    #[test]
+    fn lists_with_organisations() {
+        check(&[
+            ("nl", "Investeerders zijn Harrowgate Capital, Quarkbit en Velmora.", &[("Harrowgate Capital", Org), ("Quarkbit", Org), ("Velmora", Org)]),
+            ("de", "Beteiligt sind Harrowgate Capital, Quendora und Valtrix.", &[("Harrowgate Capital", Org), ("Quendora", Org), ("Valtrix", Org)]),
+            ("en", "Backers include Quendora, Valtrix and Harrowgate Capital.", &[("Quendora", Org), ("Valtrix", Org), ("Harrowgate Capital", Org)]),
+            // Places, ordinary words and people in the list stay what they are.
+            ("de", "Partner sind Harrowgate Capital, Berlin und Personal.", &[("Harrowgate Capital", Org)]),
+            ("en", "Harrowgate Capital, Susan Maybridge and Tom Quillon attended.", &[("Harrowgate Capital", Org), ("Susan Maybridge", Per), ("Tom Quillon", Per)]),
+            ("nl", "Zwolle, Harrowgate Capital, Utrecht of Friesland: het maakt niet uit.", &[("Harrowgate Capital", Org)]),
+            ("en", "The side was Harrowgate Capital, Brimble, Stoker, Marlowe, Quaintance and Pellow.", &[("Harrowgate Capital", Org)]),
+        ]);
+    }
+
+    #[test]
+    fn surnames_after_roles() {
+        check(&[
+            ("nl", "Dat zegt topman Wildervank in een verklaring.", &[("Wildervank", Per)]),
+            ("de", "Das bestätigte Konzernchef Pammesberger am Montag.", &[("Pammesberger", Per)]),
+            ("en", "The plan was backed by chairman Finchley last week.", &[("Finchley", Per)]),
+            ("en", "Since then Mr Brackwell has said little.", &[("Brackwell", Per)]),
+            ("de", "Laut Herrn Pammesberger und Frau Kwiatkowski ist alles gut.", &[("Pammesberger", Per), ("Kwiatkowski", Per)]),
+            ("nl", "Daarover zei mevrouw Wildervank niets.", &[("Wildervank", Per)]),
+            ("nl", "Volgens wethouder Joost Wildervank en de Quarkbit-senator gaat het goed.", &[("Joost Wildervank", Per), ("Quarkbit", Org)]),
+            ("de", "Das sagte Finanzministerin Hedwig Pammesberger am Montag.", &[("Hedwig Pammesberger", Per)]),
+            ("en", "The bill was backed by governor Quillon and mayor Brackwell.", &[("Quillon", Per), ("Brackwell", Per)]),
+            // Ordinary words, first names and acronyms after a role are no surnames.
+            ("en", "The decision of the board and the CEO Office was final.", &[]),
+            ("de", "Der Vorstandschef Johann sagte nichts.", &[]),
+            ("nl", "Volgens directeur ICT is alles veilig.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn camel_case_names() {
+        check(&[
+            ("nl", "Vorig jaar nam VerdaHuis de winkels over.", &[("VerdaHuis", Org)]),
+            ("de", "Der Umsatz von TrampoWerk stieg deutlich.", &[("TrampoWerk", Org)]),
+            ("en", "Analysts said ZylorTech had a good year.", &[("ZylorTech", Org)]),
+            // Gender forms, products named by English words or an acronym, compounds.
+            ("de", "Alle MitarbeiterInnen bekommen mehr Geld.", &[]),
+            ("en", "Fans queued for the new PlayStation and for ChatGPT access.", &[]),
+            ("nl", "Hij bekeek YouTubevideo's van het concert.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn organisations_after_more_cues() {
+        check(&[
+            ("nl", "Het geld komt van netbeheerder Stroomwijk, meldt zakenblad Zuidermunt.", &[("Stroomwijk", Org), ("Zuidermunt", Org)]),
+            ("de", "Das Vergleichsportal Quendora und der Sportsender Valtrix melden Zahlen.", &[("Quendora", Org), ("Valtrix", Org)]),
+            ("en", "The deal was advised by law firm Harkbury and reported by news agency Tellwire.", &[("Harkbury", Org), ("Tellwire", Org)]),
+        ]);
+    }
+
+    #[test]
     fn not_names() {
         check(&[
             ("de", "Seit Anfang Februar ist alles anders. Alle Rechte vorbehalten.", &[]),
@@ -856,6 +1297,7 @@ mod tests {
             ("en", "NORTHWIND BUYS OAKRIDGE FOR FIVE MLN DLRS", &[]),
             ("en", "Sales in North America rose, said officials in Harris County.", &[]),
             ("de", "Egal ob Personal, Logistik oder Energie: es wird teurer.", &[]),
+            ("de", "Das betrifft die Quarkbit-Holding-Mitarbeiter und die Velmora-Aktionäre.", &[]),
         ]);
     }
 }

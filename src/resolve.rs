@@ -205,8 +205,10 @@ impl EntityFinder {
         chosen.sort_by_key(|c| c.0);
         let taken: Vec<Span> = chosen.iter().map(|c| c.0).collect();
         let soft: Vec<Span> = chosen.iter().filter(|c| c.4).map(|c| c.0).collect();
+        let taken_orgs: Vec<Span> =
+            chosen.iter().filter(|c| self.names.entry(c.1).kind == EntityKind::Organization).map(|c| c.0).collect();
         let discovered =
-            self.discoverer.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken: &taken, soft: &soft, cue_spans });
+            self.discoverer.discover_with(text, folded, sentences, lang, &DiscoveryContext { taken: &taken, soft: &soft, cue_spans, taken_orgs: &taken_orgs });
         chosen.retain(|(span, ..)| !discovered.iter().any(|d| d.overrides && d.span.overlaps(*span)));
 
         let mut builder = DocEntities::default();
@@ -375,6 +377,18 @@ impl EntityFinder {
         let org_labels: Vec<String> = discovered.iter().filter(|d| d.kind == EntityKind::Organization).map(|d| d.label.clone()).collect();
         for d in discovered {
             let Discovered { mut span, mut kind, mut label, confidence, .. } = d;
+            // A surname alone (`topman Witteveen`) is the person named in full in the
+            // document, if exactly one fits.
+            if kind == EntityKind::Person && !label.contains(' ') {
+                let tail = format!(" {label}");
+                let mut full: Vec<String> = labels.iter().filter(|l| l.ends_with(&tail)).cloned().collect();
+                full.extend(builder.entities.iter().filter(|e| e.kind == EntityKind::Person && e.label.ends_with(&tail)).map(|e| e.label.clone()));
+                full.sort();
+                full.dedup();
+                if let [one] = &full[..] {
+                    label = one.clone();
+                }
+            }
             if kind == EntityKind::Person {
                 // The same name found as an organisation elsewhere (`Constantia-Flexibles`).
                 let dehyphen = |l: &str| l.replace('-', " ");
@@ -389,6 +403,12 @@ impl EntityFinder {
                         label = base.to_string();
                         span.end -= 1;
                     }
+                }
+            } else if let Some(base) = label.strip_suffix('s').filter(|b| !b.contains(' ')) {
+                // A genitive of a one-word organisation named elsewhere (`Quarkbits`).
+                if labels.contains(base) || builder.has_label(base, kind) {
+                    label = base.to_string();
+                    span.end -= 1;
                 }
             }
             let _ = text;
@@ -487,6 +507,34 @@ impl DocEntities {
                 slot.1 |= surname;
             }
         }
+        // An acronym in brackets after an organisation's name stands for it later
+        // (`Bundeswettbewerbsbehörde (BWB)` … `die BWB`).
+        for m in &self.mentions {
+            if self.entities[m.entity].kind != EntityKind::Organization {
+                continue;
+            }
+            if let Some(acr) = crate::discover::acronym_after(doc.text, m.span.end) {
+                let form = &doc.text[acr.start..acr.end];
+                if crate::discover::abbreviates(&doc.text[m.span.start..m.span.end], form) {
+                    let slot = forms.entry(form.to_string()).or_default();
+                    if !slot.0.contains(&m.entity) {
+                        slot.0.push(m.entity);
+                    }
+                }
+            }
+        }
+        // A discovered organisation's own name, said again where no cue stands
+        // (`das Unternehmen Quarkbit` … `Quarkbits Umsatz`).
+        let mut full: HashSet<String> = HashSet::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.source == EntitySource::Discovered && e.kind == EntityKind::Organization {
+                let slot = forms.entry(e.label.clone()).or_default();
+                if !slot.0.contains(&i) {
+                    slot.0.push(i);
+                }
+                full.insert(e.label.clone());
+            }
+        }
         // A form that is itself the full label of another entity is not short for this one.
         let labels: HashSet<&str> = self.entities.iter().map(|e| e.label.as_str()).collect();
         let mut added: Vec<(Span, usize)> = Vec::new();
@@ -512,10 +560,20 @@ impl DocEntities {
                 let span = Span::new(start, end);
                 // Part of a longer name: `Anna Busch` is not `Busch`; `Deutsche Bank` is
                 // not `Deutsche` of `Deutsche Telekom`.
+                let name_word = |w: &str| {
+                    starts_upper(w)
+                        && !words.is_function_word(w)
+                        && !words.is_cue_word(&crate::text::fold_case(w))
+                        && !(words.capitalises_nouns(doc.lang) && words.is_common_in(doc.lang, w))
+                };
                 if surname {
                     if doc.word_before(start).is_some_and(|(_, w)| {
                         starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))
                     }) {
+                        continue;
+                    }
+                } else if full.contains(&form) {
+                    if doc.word_before(start).is_some_and(|(p, w)| name_word(w) && !(doc.initial(p) && words.is_common_in(doc.lang, w))) || doc.word_after(end).is_some_and(|(_, w)| name_word(w)) {
                         continue;
                     }
                 } else if doc.word_after(end).is_some_and(|(_, w)| starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
@@ -868,6 +926,52 @@ ingrid-valk,Person,Ingrid Valk,,,false
                 // Surnames after the full name, also of discovered people.
                 ("de", r, "CEO Heinz Kroll spricht. Kroll sagt, Nordwind wachse.", &[("Heinz Kroll", "heinz-kroll"), ("Kroll", "heinz-kroll"), ("Nordwind", "nordwind")]),
                 ("en", r, "Ingrid Valk joined Velora. Valk said so.", &[("Ingrid Valk", "ingrid-valk"), ("Velora", "velora"), ("Valk", "ingrid-valk")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn acronyms_and_genitives_stand_for_names() {
+        let r = TABLE_ROWS;
+        check(
+            &[
+                // An acronym defined in brackets names the organisation later on.
+                ("de", r, "Die Kartellwächterbehörde (KWB) prüft. Später will die KWB entscheiden.", &[
+                    ("Kartellwächterbehörde", "kartellwachterbehorde"),
+                    ("KWB", "kartellwachterbehorde"),
+                    ("KWB", "kartellwachterbehorde"),
+                ]),
+                ("nl", r, "De Wadloper Veilingen Coöperatie (WVC) groeit. Volgens de WVC komt er meer.", &[
+                    ("Wadloper Veilingen Coöperatie", "wadloper-veilingen-cooperatie"),
+                    ("WVC", "wadloper-veilingen-cooperatie"),
+                    ("WVC", "wadloper-veilingen-cooperatie"),
+                ]),
+                ("en", r, "Kestrel Systems (KS) grew. Last year KS hired staff.", &[
+                    ("Kestrel Systems", "kestrel"),
+                    ("KS", "kestrel"),
+                    ("KS", "kestrel"),
+                ]),
+                // A surname after a role is the person named in full before.
+                ("nl", r, "Anouk Verbeek leidt Velora. Volgens topman Verbeek groeit het.", &[
+                    ("Anouk Verbeek", "anouk-verbeek"),
+                    ("Velora", "velora"),
+                    ("Verbeek", "anouk-verbeek"),
+                ]),
+                ("de", r, "Heinz Kroll führt Nordwind. Konzernchef Kroll ist zufrieden.", &[
+                    ("Heinz Kroll", "heinz-kroll"),
+                    ("Nordwind", "nordwind"),
+                    ("Kroll", "heinz-kroll"),
+                ]),
+                ("en", r, "Ingrid Valk runs Velora; chairman Valk is pleased.", &[
+                    ("Ingrid Valk", "ingrid-valk"),
+                    ("Velora", "velora"),
+                    ("Valk", "ingrid-valk"),
+                ]),
+                // Genitives of discovered camel-case names.
+                ("nl", r, "Het bedrijf VerdaHuis groeit. VerdaHuiss omzet steeg.", &[("VerdaHuis", "verdahuis"), ("VerdaHuis", "verdahuis")]),
+                ("de", r, "Der Konzern TrampoWerk wächst. TrampoWerks Umsatz stieg.", &[("TrampoWerk", "trampowerk"), ("TrampoWerk", "trampowerk")]),
+                ("en", r, "Analysts like ZylorTech. ZylorTech's sales rose.", &[("ZylorTech", "zylortech"), ("ZylorTech", "zylortech")]),
             ],
             true,
         );

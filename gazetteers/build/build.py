@@ -2142,6 +2142,10 @@ def check(out):
 # --------------------------------------------------------------------------------------
 
 
+# The Debian iso-codes version that gazetteers/names/places.py built places.txt from.
+ISO_CODES_VERSION = "4.15.0-1"
+
+
 def write_sources(out, versions, stats, counts):
     lines = [
         "# Sources of the bundled name lists",
@@ -2186,6 +2190,8 @@ def write_sources(out, versions, stats, counts):
                       ("wngerman", "common-words-de.txt; `ambiguous` flag"),
                       ("wdutch", "common-words-nl.txt; `ambiguous` flag")):
         lines.append(f"| {name} | Debian | {versions.get(name, DEBIAN[name])} | {LICENCES[name]} | {use} |")
+    # places.txt is made by gazetteers/names/places.py from iso-codes (see there).
+    lines.append("| iso-codes | Debian | {v} | LGPL-2.1-or-later, (c) Alastair McKinstry, Christian Perrier, Tobias Quathamer | `names/places.txt` (built by `gazetteers/names/places.py`, not by build.py): names of countries (ISO 3166-1) and of the first-level regions of 14 countries (ISO 3166-2), in English and in the package's German and Dutch translations, and the ISO 3166 alpha-2 and alpha-3 codes |".format(v=ISO_CODES_VERSION))
     lines += [
         "",
         "## Licences of the output files",
@@ -2206,6 +2212,7 @@ def write_sources(out, versions, stats, counts):
         "- `common-words-nl.txt`: derived from wdutch (OpenTaal), BSD-2-Clause or CC BY 3.0.",
         "- `common-words-en.txt`: derived from wamerican/wbritish (SCOWL, Kevin Atkinson et "
         "al.), SCOWL's permissive licence (keep its copyright notice).",
+        '- `names/places.txt`: derived from iso-codes, **LGPL-2.1-or-later** (c) Alastair McKinstry, Christian Perrier, Tobias Quathamer; plus the continents, large regions and codes (EU, UK, UN, USA, VAE, UAE) written out in `places.py`. Built with `apt-get download iso-codes && dpkg -x iso-codes_*.deb /tmp/iso && python3 gazetteers/names/places.py /tmp/iso > gazetteers/names/places.txt` (the installed package gives the same bytes: `python3 gazetteers/names/places.py /`).',
         "",
         "## Sources looked at and not used",
         "",

@@ -81,6 +81,9 @@ pub struct NameWords {
     role_parts: HashSet<String>,
     /// The first four letters of place names (for nationality adjectives).
     place_prefixes: HashSet<String>,
+    /// Folded ends of German compounds that name one institution after a definite
+    /// article (`das Bildungsministerium`, `die Arbeiterkammer`).
+    institution_ends: Vec<String>,
 }
 
 /// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
@@ -160,6 +163,7 @@ impl NameWords {
                 Some(("place", word)) => {
                     w.heads.insert(word.trim().to_string(), HeadKind::Place);
                 }
+                Some(("institution", end)) => w.institution_ends.push(fold_case(end.trim())),
                 _ => {}
             }
         }
@@ -269,7 +273,7 @@ impl NameWords {
     pub fn is_demonym(&self, lang: &str, word: &str) -> bool {
         let suffixes: &[&str] = match lang {
             "nl" => &["se", "sche"],
-            "en" => &["an", "ese", "ish"],
+            "en" => &["an", "ans", "ese", "ish"],
             _ => &[],
         };
         if !suffixes.iter().any(|s| word.ends_with(s)) {
@@ -313,6 +317,20 @@ impl NameWords {
     /// A country, region or continent (as written), or a country code (`US`, `EU`).
     pub fn is_place(&self, name: &str) -> bool {
         self.places.contains(name) || self.place_codes.contains(name)
+    }
+
+    /// Is the word a compound ending in an institution word (`Bildungsministerium`,
+    /// `Wettbewerbsbehörde`), not the word alone?
+    pub fn is_institution_compound(&self, word: &str) -> bool {
+        let f = fold_case(word);
+        self.institution_ends.iter().any(|e| f.len() > e.len() + 3 && f.ends_with(e.as_str()))
+    }
+
+    /// Does the acronym start the name of a place, as the sports codes of countries do
+    /// (`GER`, `SUI`, `NED`)?
+    pub fn is_place_abbreviation(&self, acronym: &str) -> bool {
+        let a = fold_case(acronym);
+        a.chars().count() == 3 && self.places.iter().any(|p| !p.contains(' ') && fold_case(p).starts_with(a.as_str()))
     }
 
     /// A country, region or continent (as written), not a code: `VU` may be a university.
@@ -470,6 +488,19 @@ impl NameWords {
         }
         let word = last_word(before);
         self.role_suffixes.iter().any(|end| word.len() > end.len() + 1 && word.ends_with(end.as_str()))
+    }
+
+    /// An apposition that says the name before it is a company: `, een dochtermaatschappij
+    /// van`, `, a Dallas brokerage`, `, ein Softwarehersteller`, in folded text: a
+    /// determiner and, within three words, a company cue word (not a role).
+    pub fn company_apposition(&self, folded: &str, end: usize) -> bool {
+        let Some(rest) = folded.get(end..).and_then(|r| r.strip_prefix(", ")) else { return false };
+        let words = phrase_words(rest);
+        const DETERMINERS: [&str; 11] = ["een", "a", "an", "the", "de", "het", "ein", "eine", "der", "die", "das"];
+        if !words.first().is_some_and(|w| DETERMINERS.contains(w)) {
+            return false;
+        }
+        words.iter().skip(1).take(3).take_while(|w| **w != ",").any(|w| self.is_cue_word(w) && !self.is_role_word(w))
     }
 
     /// A role cue after the name ending at `end`: `, CEO of`, `, de topman van`, `(CEO)`.
