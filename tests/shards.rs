@@ -7,6 +7,8 @@
 //! over everything. The same holds for `extract`: the four shards' JSON Lines are the
 //! lines of one run.
 
+#![cfg_attr(not(feature = "store"), allow(dead_code, unused_imports))]
+
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -62,6 +64,7 @@ fn graphs(dump: &[u8]) -> std::collections::BTreeSet<String> {
 }
 
 #[test]
+#[cfg(feature = "store")]
 fn four_shards_ingested_and_loaded_dump_the_same_as_one_run() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let whole = ingest_and_dump(&dir.path().join("all"), None);

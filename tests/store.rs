@@ -5,6 +5,9 @@
 //! gazetteer, so the rows expected here depend on the store, not on how clever the
 //! relation extractor is on real news. The bundled `examples/` are checked too.
 
+// Needs the store (the default feature); a `--no-default-features` build leaves it out.
+#![cfg(feature = "store")]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

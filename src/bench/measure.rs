@@ -110,9 +110,11 @@ mod tests {
         assert!(current_rss("self").unwrap_or(0) > 0);
         assert!(cpu_times().is_some());
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let run = run_child(Command::new("sh").args(["-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done"]), None, &dir.path().join("err"))
+        let run = run_child(Command::new("sh").args(["-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; sleep 0.3"]), None, &dir.path().join("err"))
             .unwrap_or_else(|e| panic!("{e}"));
         assert!(run.status.success());
+        // Sampled every 10 ms while the child lives; it lives at least 0.3 s, so even
+        // a loaded machine takes a sample.
         assert!(run.peak_rss.unwrap_or(0) > 0);
     }
 }
