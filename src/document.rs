@@ -25,7 +25,12 @@ const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "au
 pub fn parse_date(value: &str) -> Option<String> {
     let v = value.trim();
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-    let date_part = v.split(['T', ' ']).next().unwrap_or("");
+    // The date before a time: ISO's `T` (after a digit: `OCT` holds a `T` too) or a space.
+    let first = v.split(' ').next().unwrap_or("");
+    let date_part = match first.find('T') {
+        Some(i) if i > 0 && first.as_bytes()[i - 1].is_ascii_digit() => &first[..i],
+        _ => first,
+    };
     let parts: Vec<&str> = date_part.split('-').collect();
     match parts.as_slice() {
         [y] if digits(y, 4) => return Some(y.to_string()),
@@ -64,6 +69,10 @@ mod tests {
         assert_eq!(parse_date("2016-10").as_deref(), Some("2016-10"));
         assert_eq!(parse_date("2016-10-04T12:00:00Z").as_deref(), Some("2016-10-04"));
         assert_eq!(parse_date("26-FEB-1987 15:01:01.79").as_deref(), Some("1987-02-26"));
+        // Month names holding a `T` are not cut at it.
+        assert_eq!(parse_date("19-OCT-1987 13:30:41.59").as_deref(), Some("1987-10-19"));
+        assert_eq!(parse_date("3-Sept-2020").as_deref(), Some("2020-09-03"));
+        assert_eq!(parse_date("2020-10-19T08:00").as_deref(), Some("2020-10-19"));
         assert_eq!(parse_date("2016-13"), None);
         assert_eq!(parse_date("yesterday"), None);
     }
