@@ -98,14 +98,15 @@ pub fn resolve(
     nearest
 }
 
-/// True when the word before `start` (skipping up to two lower-case words: articles,
-/// adjectives) is a preposition.
+/// True when the word before `start` (skipping up to three lower-case words: articles,
+/// adjectives, a descriptive noun: `onder de nieuwe eigenaar X`, `voor het sociale
+/// netwerk X`, `for the new owner X`) is a preposition.
 pub(crate) fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, start: usize) -> bool {
     let words: Vec<&str> = analysis.text[..start]
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .rev()
-        .take(3)
+        .take(4)
         .collect();
     for w in words {
         let folded = crate::text::fold_case(w);

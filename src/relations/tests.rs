@@ -363,6 +363,14 @@ fn dutch() {
             "[Brixa] verzet zich tegen de overname door [Kestrova].",
             &[("acquisition", "Kestrova", "Brixa", "pursuing")],
         ),
+        (
+            "Telecomgroep [Kestrova] zoekt een koper voor de webwinkel [Brixa], dat het kreeg bij de overname van [Telmar].",
+            &[("acquisition", "Kestrova", "Telmar", "completed")],
+        ),
+        (
+            "[Kestrova] leed verlies onder de nieuwe eigenaar [Telmar]. Nu overweegt [Brixa] een bod op het bedrijf.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
@@ -589,6 +597,10 @@ fn german() {
             "[Kestrova] hat die Übernahmegespräche mit [Brixa] abgebrochen.",
             &[("acquisition", "Kestrova", "Brixa", "abandoned")],
         ),
+        (
+            "[Kestrova] schrieb unter ihrem neuen Eigentümer Verluste. Jetzt erwägt [Brixa] ein Angebot für das Unternehmen.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
@@ -781,6 +793,10 @@ fn english() {
         (
             "[Kestrova] bought a 40% stake in [Brixa] from [Telmar].",
             &[("investment", "Kestrova", "Brixa", "completed")],
+        ),
+        (
+            "[Kestrova] struggled under its new owner [Telmar]. [Brixa] is considering a bid for the company.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing"), ("acquisition", "Telmar", "Kestrova", "completed")],
         ),
     ];
     assert!(cases.len() >= 30);
