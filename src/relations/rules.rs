@@ -839,9 +839,18 @@ fn glued_prefix(view: &View, c: usize) -> Option<Option<(usize, bool)>> {
         let word = view.text(c - 2);
         let acronym =
             word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && crate::text::words::is_all_caps(word);
+        // `Insolvenzfonds-Chef X`: a capitalised word that names no organisation of the
+        // document and does not make a title of the lexicon with it (`Konzern-Chef` =
+        // `konzernchef`, `Vize-Präsident`) names an organisation we do not know.
+        let unknown_noun = word.starts_with(char::is_uppercase)
+            && word.chars().filter(|ch| ch.is_alphabetic()).count() >= 5
+            && {
+                let joined = format!("{}{}", crate::text::fold_case(word), view.items[c].folded);
+                !view.lex.has(&joined, Frame::Title)
+            };
         match org_named_by(view, word) {
             Some(found) => return Some(Some(found)),
-            None if acronym => return Some(None),
+            None if acronym || unknown_noun => return Some(None),
             None => return None,
         }
     } else {

@@ -601,6 +601,14 @@ fn german() {
             "[Kestrova] schrieb unter ihrem neuen Eigentümer Verluste. Jetzt erwägt [Brixa] ein Angebot für das Unternehmen.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
         ),
+        (
+            "[Kestrova] steht vor der Pleite. Gewerkschafts-Chef [Klaus Weber|P] fordert Hilfe.",
+            &[],
+        ),
+        (
+            "[Kestrova] steht vor der Pleite. Konzern-Chef [Klaus Weber|P] fordert Hilfe.",
+            &[("ceo_of", "Klaus Weber", "Kestrova", "")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
