@@ -100,9 +100,13 @@ pub fn resolve(
 
 /// True when the word before `start` (skipping up to three lower-case words: articles,
 /// adjectives, a descriptive noun: `onder de nieuwe eigenaar X`, `voor het sociale
-/// netwerk X`, `for the new owner X`) is a preposition.
+/// netwerk X`, `for the new owner X`) is a preposition, within the same stretch of
+/// text without punctuation.
 pub(crate) fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, start: usize) -> bool {
-    let words: Vec<&str> = analysis.text[..start]
+    // Punctuation closes a phrase (`onder ons: X`, `van de bank, X`).
+    let before = &analysis.text[..start];
+    let cut = before.rfind([':', ';', ',', '.', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}']).map_or(0, |i| i + 1);
+    let words: Vec<&str> = before[cut..]
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .rev()

@@ -515,7 +515,20 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
     let pos = view.items[c].span.start;
     let from =
         analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
-    let Some(topic) = context::dominant_org(analysis, from, pos) else { return };
+    // The article's dominant organisation; else, for an acquisition, when the stretch
+    // before the cue names one organisation only besides the subjects, as a subject (`X
+    // ligt op de markt. Y en Z zagen van de koop af.`), that one.
+    let (topic, factor) = match context::dominant_org(analysis, from, pos) {
+        Some(t) => (t, 0.5),
+        None if out.kind == RelationType::Acquisition => {
+            let is_prep = |w: &str| view.lex.has(w, Frame::Prep);
+            match context::sole_org(analysis, &is_prep, from, pos, &subjects) {
+                Some(t) => (t, 0.5),
+                None => return,
+            }
+        }
+        None => return,
+    };
     // The subject is what the article is about: the other side is not known.
     if subjects.contains(&topic) {
         return;
@@ -544,7 +557,7 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
             seller: None,
             context_object: Some(topic),
             rule,
-            factor: 0.5,
+            factor,
         });
     }
 }

@@ -371,6 +371,14 @@ fn dutch() {
             "[Kestrova] leed verlies onder de nieuwe eigenaar [Telmar]. Nu overweegt [Brixa] een bod op het bedrijf.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
         ),
+        (
+            "[Kestrova] ligt al maanden op de markt. [Brixa] en [Telmar] zagen gisteren van de koop af, waardoor de koers daalde.",
+            &[("acquisition", "Brixa", "Kestrova", "abandoned"), ("acquisition", "Telmar", "Kestrova", "abandoned")],
+        ),
+        (
+            "Voor de kenners onder ons: [Kestrova] staat te koop. [Brixa] en [Telmar] zagen gisteren van de koop af.",
+            &[("acquisition", "Brixa", "Kestrova", "abandoned"), ("acquisition", "Telmar", "Kestrova", "abandoned")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
