@@ -784,7 +784,9 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
             // phrase of two capitalised words (`Geschäftsführer der Agentur Vienna
             // Digital`, not the description `Chefin der Staatsholding`).
             cue.object_preps.iter().any(|p| p != "-" && *p == it.folded)
-                && (view.is(c + 1, Frame::Prep) || (view.is(c + 1, Frame::Det) && capitalised_run(view, c + 2) >= 2))
+                && (view.is(c + 1, Frame::Prep)
+                    || (view.is(c + 1, Frame::Det)
+                        && (capitalised_run(view, c + 2) >= 2 || describes_org(view, c + 2))))
         });
     let before = c >= 1 && {
         let j = c - 1;
@@ -796,6 +798,22 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
             && view.punct(j - 1).is_none_or(|p| p == ',')
     };
     after || before
+}
+
+/// A capitalised noun after a genitive article that describes the title's organisation
+/// (`Chefin der Staatsholding`, `Präsident der Kammer`): not a company noun the lexicon
+/// resolves (`des Konzerns`) and not a body of the organisation, which is itself a title
+/// (`Vorsitzender des Vorstands`, `Chef des Aufsichtsrats`).
+fn describes_org(view: &View, j: usize) -> bool {
+    let Some(it) = view.items.get(j) else { return false };
+    if it.kind != ItemKind::Word || !view.text(j).starts_with(char::is_uppercase) || j < 1 {
+        return false;
+    }
+    let folded = it.folded.as_str();
+    let stem = folded.strip_suffix('s').unwrap_or(folded);
+    let body = [folded, stem].iter().any(|w| view.lex.has(w, Frame::Title));
+    let phrase = format!("{} {}", view.items[j - 1].folded, folded);
+    !body && !view.lex.has(&phrase, Frame::Coref)
 }
 
 /// The number of capitalised plain words in a row from item `from`.

@@ -617,6 +617,10 @@ fn german() {
             "[Kestrova] steht vor der Pleite. Konzern-Chef [Klaus Weber|P] fordert Hilfe.",
             &[("ceo_of", "Klaus Weber", "Kestrova", "")],
         ),
+        (
+            "[Kestrova] prüft den Kauf. Das sei noch offen, sagte die Chefin der Landesholding, [Petra Wolf|P], am Montag.",
+            &[],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
