@@ -522,7 +522,18 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
         Some(t) => (t, 0.5),
         None if out.kind == RelationType::Acquisition => {
             let is_prep = |w: &str| view.lex.has(w, Frame::Prep);
-            match context::sole_org(analysis, &is_prep, from, pos, &subjects) {
+            // Named before the sentence; an organisation of the sentence itself (`X
+            // rejected Y's offer`, `Y TOPS X OFFER`) is the other side or a rival.
+            let own = analysis.sentences[view.sentence].span.start;
+            let others = (0..view.len()).any(|j| {
+                view.entity(j).is_some_and(|e| {
+                    !subjects.contains(&e) && analysis.entities[e].kind == EntityKind::Organization
+                })
+            });
+            if others {
+                return;
+            }
+            match context::sole_org(analysis, &is_prep, from, own, &subjects) {
                 Some(t) => (t, 0.5),
                 None => return,
             }

@@ -815,7 +815,7 @@ fn english() {
             &[("investment", "Kestrova", "Brixa", "completed")],
         ),
         (
-            "[Kestrova] struggled under its new owner [Telmar]. [Brixa] is considering a bid for the company.",
+            "[Kestrova] struggled under its owner [Telmar]. [Brixa] is considering a bid for the company.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing"), ("acquisition", "Telmar", "Kestrova", "completed")],
         ),
     ];
