@@ -818,6 +818,8 @@ fn english() {
             "[Kestrova] struggled under its owner [Telmar]. [Brixa] is considering a bid for the company.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing"), ("acquisition", "Telmar", "Kestrova", "completed")],
         ),
+        ("[Brixa] made an unsolicited approach to [Kestrova] last month.", &[("acquisition", "Brixa", "Kestrova", "pursuing")]),
+        ("[Brixa] rejected the approach and walked away.", &[]),
     ];
     assert!(cases.len() >= 30);
     run("en", cases);
