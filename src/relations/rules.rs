@@ -817,7 +817,10 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
 /// (`Vorsitzender des Vorstands`, `Chef des Aufsichtsrats`).
 fn describes_org(view: &View, j: usize) -> bool {
     let Some(it) = view.items.get(j) else { return false };
-    if it.kind != ItemKind::Word || !view.text(j).starts_with(char::is_uppercase) || j < 1 {
+    // An acronym (`Chef der IWF`) is a name the context may well hold in full.
+    let word = view.text(j);
+    if it.kind != ItemKind::Word || !word.starts_with(char::is_uppercase) || crate::text::words::is_all_caps(word) || j < 1
+    {
         return false;
     }
     let folded = it.folded.as_str();
