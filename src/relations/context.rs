@@ -121,6 +121,37 @@ pub fn dominant_org(analysis: &Analysis, from: usize, pos: usize) -> Option<usiz
     (count[top] >= 2 * second.max(1)).then_some(top)
 }
 
+/// The only organisation, besides those in `exclude`, named between byte `from` and byte
+/// `pos`, provided it is named there at least once as a subject would be (not after a
+/// preposition, not a modifier or genitive); `None` when there is none or more than one.
+pub fn sole_org(
+    analysis: &Analysis,
+    is_prep: &dyn Fn(&str) -> bool,
+    from: usize,
+    pos: usize,
+    exclude: &[usize],
+) -> Option<usize> {
+    let text = analysis.text.as_str();
+    let mut subject_like = false;
+    let mut found = None;
+    for m in &analysis.mentions {
+        if m.span.start < from || m.span.end > pos || exclude.contains(&m.entity) {
+            continue;
+        }
+        if analysis.entities[m.entity].kind != EntityKind::Organization {
+            continue;
+        }
+        match found {
+            None => found = Some(m.entity),
+            Some(e) if e != m.entity => return None,
+            Some(_) => {}
+        }
+        subject_like |= !modifier_or_genitive(text, m.span.end)
+            && !crate::relations::coref::in_phrase(analysis, is_prep, m.span.start);
+    }
+    found.filter(|_| subject_like)
+}
+
 /// A mention that labels a speaker in an interview (`STANDARD: Wie sieht …`): the name
 /// opens its sentence or line and a colon follows it.
 fn speaker_label(analysis: &Analysis, m: &crate::model::Mention) -> bool {

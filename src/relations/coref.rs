@@ -99,18 +99,26 @@ pub fn resolve(
 }
 
 /// True when the word before `start` (skipping up to two lower-case words: articles,
-/// adjectives) is a preposition.
+/// adjectives; three when the middle one is an inflected adjective: `onder de nieuwe
+/// eigenaar X`, `voor het sociale netwerk X`) is a preposition, within the same stretch
+/// of text without punctuation.
 pub(crate) fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, start: usize) -> bool {
-    let words: Vec<&str> = analysis.text[..start]
+    // Punctuation closes a phrase (`onder ons: X`, `van de bank, X`).
+    let before = &analysis.text[..start];
+    let cut = before.rfind([':', ';', ',', '.', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}']).map_or(0, |i| i + 1);
+    let words: Vec<&str> = before[cut..]
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .rev()
-        .take(3)
+        .take(4)
         .collect();
-    for w in words {
+    for (i, w) in words.iter().enumerate() {
         let folded = crate::text::fold_case(w);
         if is_prep(&folded) {
-            return true;
+            // Three words in between only as article, inflected adjective and noun
+            // (`onder de nieuwe eigenaar X`, `mit dem neuen Partner X`), not `in the suit
+            // are X`, `in de zaak staat X`.
+            return i < 3 || words.get(1).is_some_and(|adj| adj.ends_with('e') || adj.ends_with("en"));
         }
         if w.chars().next().is_some_and(|c| c.is_uppercase()) {
             return false;

@@ -515,7 +515,31 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
     let pos = view.items[c].span.start;
     let from =
         analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
-    let Some(topic) = context::dominant_org(analysis, from, pos) else { return };
+    // The article's dominant organisation; else, for an acquisition, when the stretch
+    // before the cue names one organisation only besides the subjects, as a subject (`X
+    // ligt op de markt. Y en Z zagen van de koop af.`), that one.
+    let (topic, factor) = match context::dominant_org(analysis, from, pos) {
+        Some(t) => (t, 0.5),
+        None if out.kind == RelationType::Acquisition => {
+            let is_prep = |w: &str| view.lex.has(w, Frame::Prep);
+            // Named before the sentence; an organisation of the sentence itself (`X
+            // rejected Y's offer`, `Y TOPS X OFFER`) is the other side or a rival.
+            let own = analysis.sentences[view.sentence].span.start;
+            let others = (0..view.len()).any(|j| {
+                view.entity(j).is_some_and(|e| {
+                    !subjects.contains(&e) && analysis.entities[e].kind == EntityKind::Organization
+                })
+            });
+            if others {
+                return;
+            }
+            match context::sole_org(analysis, &is_prep, from, own, &subjects) {
+                Some(t) => (t, 0.5),
+                None => return,
+            }
+        }
+        None => return,
+    };
     // The subject is what the article is about: the other side is not known.
     if subjects.contains(&topic) {
         return;
@@ -544,7 +568,7 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
             seller: None,
             context_object: Some(topic),
             rule,
-            factor: 0.5,
+            factor,
         });
     }
 }
@@ -771,7 +795,9 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
             // phrase of two capitalised words (`Geschäftsführer der Agentur Vienna
             // Digital`, not the description `Chefin der Staatsholding`).
             cue.object_preps.iter().any(|p| p != "-" && *p == it.folded)
-                && (view.is(c + 1, Frame::Prep) || (view.is(c + 1, Frame::Det) && capitalised_run(view, c + 2) >= 2))
+                && (view.is(c + 1, Frame::Prep)
+                    || (view.is(c + 1, Frame::Det)
+                        && (capitalised_run(view, c + 2) >= 2 || describes_org(view, c + 2))))
         });
     let before = c >= 1 && {
         let j = c - 1;
@@ -783,6 +809,25 @@ fn names_unknown_org(view: &View, c: usize, cue: &Cue) -> bool {
             && view.punct(j - 1).is_none_or(|p| p == ',')
     };
     after || before
+}
+
+/// A capitalised noun after a genitive article that describes the title's organisation
+/// (`Chefin der Staatsholding`, `Präsident der Kammer`): not a company noun the lexicon
+/// resolves (`des Konzerns`) and not a body of the organisation, which is itself a title
+/// (`Vorsitzender des Vorstands`, `Chef des Aufsichtsrats`).
+fn describes_org(view: &View, j: usize) -> bool {
+    let Some(it) = view.items.get(j) else { return false };
+    // An acronym (`Chef der IWF`) is a name the context may well hold in full.
+    let word = view.text(j);
+    if it.kind != ItemKind::Word || !word.starts_with(char::is_uppercase) || crate::text::words::is_all_caps(word) || j < 1
+    {
+        return false;
+    }
+    let folded = it.folded.as_str();
+    let stem = folded.strip_suffix('s').unwrap_or(folded);
+    let body = [folded, stem].iter().any(|w| view.lex.has(w, Frame::Title));
+    let phrase = format!("{} {}", view.items[j - 1].folded, folded);
+    !body && !view.lex.has(&phrase, Frame::Coref)
 }
 
 /// The number of capitalised plain words in a row from item `from`.
@@ -839,9 +884,18 @@ fn glued_prefix(view: &View, c: usize) -> Option<Option<(usize, bool)>> {
         let word = view.text(c - 2);
         let acronym =
             word.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && crate::text::words::is_all_caps(word);
+        // `Insolvenzfonds-Chef X`: a capitalised word that names no organisation of the
+        // document and does not make a title of the lexicon with it (`Konzern-Chef` =
+        // `konzernchef`, `Vize-Präsident`) names an organisation we do not know.
+        let unknown_noun = word.starts_with(char::is_uppercase)
+            && word.chars().filter(|ch| ch.is_alphabetic()).count() >= 5
+            && {
+                let joined = format!("{}{}", crate::text::fold_case(word), view.items[c].folded);
+                !view.lex.has(&joined, Frame::Title)
+            };
         match org_named_by(view, word) {
             Some(found) => return Some(Some(found)),
-            None if acronym => return Some(None),
+            None if acronym || unknown_noun => return Some(None),
             None => return None,
         }
     } else {

@@ -363,6 +363,22 @@ fn dutch() {
             "[Brixa] verzet zich tegen de overname door [Kestrova].",
             &[("acquisition", "Kestrova", "Brixa", "pursuing")],
         ),
+        (
+            "Telecomgroep [Kestrova] zoekt een koper voor de webwinkel [Brixa], dat het kreeg bij de overname van [Telmar].",
+            &[("acquisition", "Kestrova", "Telmar", "completed")],
+        ),
+        (
+            "[Kestrova] leed verlies onder de nieuwe eigenaar [Telmar]. Nu overweegt [Brixa] een bod op het bedrijf.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        (
+            "[Kestrova] ligt al maanden op de markt. [Brixa] en [Telmar] zagen gisteren van de koop af, waardoor de koers daalde.",
+            &[("acquisition", "Brixa", "Kestrova", "abandoned"), ("acquisition", "Telmar", "Kestrova", "abandoned")],
+        ),
+        (
+            "Voor de kenners onder ons: [Kestrova] staat te koop. [Brixa] en [Telmar] zagen gisteren van de koop af.",
+            &[("acquisition", "Brixa", "Kestrova", "abandoned"), ("acquisition", "Telmar", "Kestrova", "abandoned")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
@@ -589,6 +605,22 @@ fn german() {
             "[Kestrova] hat die Übernahmegespräche mit [Brixa] abgebrochen.",
             &[("acquisition", "Kestrova", "Brixa", "abandoned")],
         ),
+        (
+            "[Kestrova] schrieb unter ihrem neuen Eigentümer Verluste. Jetzt erwägt [Brixa] ein Angebot für das Unternehmen.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        (
+            "[Kestrova] steht vor der Pleite. Gewerkschafts-Chef [Klaus Weber|P] fordert Hilfe.",
+            &[],
+        ),
+        (
+            "[Kestrova] steht vor der Pleite. Konzern-Chef [Klaus Weber|P] fordert Hilfe.",
+            &[("ceo_of", "Klaus Weber", "Kestrova", "")],
+        ),
+        (
+            "[Kestrova] prüft den Kauf. Das sei noch offen, sagte die Chefin der Landesholding, [Petra Wolf|P], am Montag.",
+            &[],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
@@ -782,6 +814,12 @@ fn english() {
             "[Kestrova] bought a 40% stake in [Brixa] from [Telmar].",
             &[("investment", "Kestrova", "Brixa", "completed")],
         ),
+        (
+            "[Kestrova] struggled under its owner [Telmar]. [Brixa] is considering a bid for the company.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing"), ("acquisition", "Telmar", "Kestrova", "completed")],
+        ),
+        ("[Brixa] made an unsolicited approach to [Kestrova] last month.", &[("acquisition", "Brixa", "Kestrova", "pursuing")]),
+        ("[Brixa] rejected the approach and walked away.", &[]),
     ];
     assert!(cases.len() >= 30);
     run("en", cases);
