@@ -17,6 +17,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::text::fold::fold_case_cow;
 use crate::text::fold_case;
 use crate::text::lang::Languages;
 use crate::text::words::{is_all_caps, is_boundary_after, is_boundary_before, is_word_char};
@@ -63,6 +64,8 @@ pub struct NameWords {
     compound_ends: Vec<String>,
     heads: HashMap<String, HeadKind>,
     places: HashSet<String>,
+    /// One-word places, folded (for [`NameWords::is_place_abbreviation`]).
+    places_folded: Vec<String>,
     place_codes: HashSet<String>,
     /// Folded function words by language, and of all languages together.
     function_words: HashMap<String, HashSet<String>>,
@@ -178,6 +181,8 @@ impl NameWords {
             }
         }
         w.place_prefixes = w.places.iter().map(|p| p.chars().take(4).collect()).collect();
+        w.places_folded = w.places.iter().filter(|p| !p.contains(' ')).map(|p| fold_case(p)).collect();
+        w.places_folded.sort();
         let langs = Languages::bundled();
         for data in langs.by_code.values() {
             w.stopwords.extend(data.stopwords.iter().cloned());
@@ -213,18 +218,18 @@ impl NameWords {
     /// A function word (article, pronoun, preposition, month, …) of any language. Words
     /// in capitals (`US`, `MIT`) are acronyms, not function words.
     pub fn is_function_word(&self, word: &str) -> bool {
-        !is_all_caps(word) && self.all_function_words.contains(&fold_case(word))
+        !is_all_caps(word) && self.all_function_words.contains(fold_case_cow(word).as_ref())
     }
 
     /// A stop word of any language (`der`, `and`, `het`): written in lower case except
     /// at a sentence start or in a Title Case headline.
     pub fn is_stopword(&self, word: &str) -> bool {
-        !is_all_caps(word) && self.stopwords.contains(&fold_case(word))
+        !is_all_caps(word) && self.stopwords.contains(fold_case_cow(word).as_ref())
     }
 
     /// A function word of `lang`.
     pub fn is_function_word_in(&self, lang: &str, word: &str) -> bool {
-        !is_all_caps(word) && self.function_words.get(lang).is_some_and(|s| s.contains(&fold_case(word)))
+        !is_all_caps(word) && self.function_words.get(lang).is_some_and(|s| s.contains(fold_case_cow(word).as_ref()))
     }
 
     /// An ordinary word of `lang`: a function word, a listed common word, or (in a
@@ -233,8 +238,8 @@ impl NameWords {
         if self.is_function_word_in(lang, word) {
             return true;
         }
-        let folded = fold_case(word);
-        if self.common.get(lang).is_some_and(|c| c.contains(&folded)) {
+        let folded = fold_case_cow(word);
+        if self.common.get(lang).is_some_and(|c| c.contains(folded.as_ref())) {
             return true;
         }
         self.noun_prefixes.get(lang).is_some_and(|sorted| stem_count(sorted, &folded, 4) >= 4)
@@ -251,8 +256,8 @@ impl NameWords {
         if self.is_function_word(word) {
             return true;
         }
-        let folded = fold_case(word);
-        self.common.iter().any(|(lang, words)| !self.capitalising.contains(lang) && words.contains(&folded))
+        let folded = fold_case_cow(word);
+        self.common.iter().any(|(lang, words)| !self.capitalising.contains(lang) && words.contains(folded.as_ref()))
     }
 
     /// A compound noun of a language that capitalises nouns: it ends in a listed noun of
@@ -285,13 +290,13 @@ impl NameWords {
 
     /// A determiner after which a capitalised word is an ordinary noun (`seine`, `een`).
     pub fn is_noun_determiner(&self, word: &str) -> bool {
-        self.noun_determiners.contains(&fold_case(word))
+        self.noun_determiners.contains(fold_case_cow(word).as_ref())
     }
 
     /// A word of a role cue (`Chief`, `Officer`, `President`), or a role compound.
     pub fn is_role_part(&self, word: &str) -> bool {
-        let folded = fold_case(word);
-        self.role_parts.contains(&folded) || self.is_role_word(&folded)
+        let folded = fold_case_cow(word);
+        self.role_parts.contains(folded.as_ref()) || self.is_role_word(&folded)
     }
 
     /// In `first-names.txt` (as written).
@@ -330,7 +335,7 @@ impl NameWords {
     /// (`GER`, `SUI`, `NED`)?
     pub fn is_place_abbreviation(&self, acronym: &str) -> bool {
         let a = fold_case(acronym);
-        a.chars().count() == 3 && self.places.iter().any(|p| !p.contains(' ') && fold_case(p).starts_with(a.as_str()))
+        a.chars().count() == 3 && self.places_folded.iter().any(|p| p.starts_with(a.as_str()))
     }
 
     /// A country, region or continent (as written), not a code: `VU` may be a university.
@@ -340,7 +345,7 @@ impl NameWords {
 
     /// A known abbreviation (`Mio`, `bzw`, `Inc`) of any language.
     pub fn is_abbreviation(&self, word: &str) -> bool {
-        self.abbreviations.contains(&fold_case(word))
+        self.abbreviations.contains(fold_case_cow(word).as_ref())
     }
 
     /// Whether `word` heads the name of an organisation or a place.
@@ -579,10 +584,24 @@ fn phrase_words(text: &str) -> Vec<&str> {
 }
 
 /// Does `text` end with one of the phrases (word by word, on a word boundary)?
+/// Compares word by word from the end, without joining the phrase (this runs for every
+/// candidate name: joining allocated on each call and took a sixth of `extract`).
 fn ends_with_phrase(text: &str, phrases: &[Vec<String>]) -> bool {
     phrases.iter().any(|cue| {
-        let joined = cue.join(" ");
-        text.ends_with(joined.as_str()) && is_boundary_before(text, text.len() - joined.len())
+        let mut rest = text;
+        for (i, word) in cue.iter().rev().enumerate() {
+            if i > 0 {
+                match rest.strip_suffix(' ') {
+                    Some(r) => rest = r,
+                    None => return false,
+                }
+            }
+            match rest.strip_suffix(word.as_str()) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        !cue.is_empty() && is_boundary_before(text, rest.len())
     })
 }
 

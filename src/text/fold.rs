@@ -18,6 +18,16 @@ pub fn fold_case(text: &str) -> String {
     out
 }
 
+/// [`fold_case`] without allocating when the text is folded already (lower-case ASCII,
+/// most words of running text): word-list lookups call this once per word.
+pub fn fold_case_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(fold_case(text))
+    }
+}
+
 /// The text the phrase matchers run over: [`fold_case`], with line breaks and tabs as
 /// spaces so that a name wrapped across lines still matches. Byte offsets are unchanged.
 pub fn fold_for_matching(text: &str) -> String {
