@@ -480,6 +480,30 @@ fn a_file_is_not_a_store() {
     }
 }
 
+/// `kill -9` while RocksDB creates the database leaves its first files but no `CURRENT`:
+/// the next ingest creates the store there; a directory with anything else is refused.
+#[test]
+fn a_store_whose_creation_was_killed_is_created_again() {
+    let env = Env::new();
+    let half = env.path().join("half");
+    std::fs::create_dir(&half).unwrap_or_else(|e| panic!("{e}"));
+    for (name, content) in [("LOCK", ""), ("IDENTITY", "id\n"), ("LOG", ""), ("MANIFEST-000001", "x"), ("000001.dbtmp", "MANIFEST-000001\n")] {
+        std::fs::write(half.join(name), content).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let store = half.display().to_string();
+    env.ingest_fixtures(&store, &["talks.jsonl"]);
+    assert_eq!(env.ask(&store, "who-tried-to-buy-whom", &[]).len(), 1);
+
+    let foreign = env.path().join("foreign");
+    std::fs::create_dir(&foreign).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(foreign.join("LOCK"), "").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(foreign.join("notes.txt"), "mine").unwrap_or_else(|e| panic!("{e}"));
+    let run = run_in(env.path(), &["ingest", "--store", &foreign.display().to_string(), "-"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("not a dealgraph store"), "{}", run.stderr);
+    assert!(foreign.join("notes.txt").exists());
+}
+
 #[test]
 fn query_mistakes_are_explained() {
     let env = Env::new();

@@ -95,6 +95,24 @@ fn open_waiting(path: &Path) -> std::result::Result<oxigraph::store::Store, oxig
     }
 }
 
+/// True when every entry of the directory is a file RocksDB writes while it creates a
+/// database (`LOCK`, `LOG`, `IDENTITY`, `MANIFEST-*`, `*.dbtmp`, …; no write-ahead log): a
+/// creation that `kill -9` or a power cut interrupted before `CURRENT` was written.
+/// Creating the database there again loses nothing.
+fn only_rocksdb_files(path: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(path) else { return false };
+    entries.flatten().all(|entry| {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        entry.file_type().is_ok_and(|t| t.is_file())
+            && (["LOCK", "LOG", "IDENTITY"].contains(&name.as_ref())
+                || name.starts_with("LOG.old.")
+                || name.starts_with("MANIFEST-")
+                || name.starts_with("OPTIONS-")
+                || name.ends_with(".dbtmp"))
+    })
+}
+
 impl Store {
     /// Opens an existing store. A missing directory is an error (no empty store is
     /// created behind the user's back), as are a file, a directory that holds something
@@ -143,7 +161,7 @@ impl Store {
                     .map_err(|e| StoreError::Io { path: path.to_path_buf(), source: e })?
                     .next()
                     .is_none();
-                if !empty && !path.join("CURRENT").exists() {
+                if !empty && !path.join("CURRENT").exists() && !only_rocksdb_files(path) {
                     return Err(StoreError::NotAStore {
                         path: path.to_path_buf(),
                         reason: "the directory holds other files; give an empty or new directory".into(),
