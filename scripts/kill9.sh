@@ -156,8 +156,16 @@ import os, sys
 ref, test = sys.argv[1], sys.argv[2]
 present = half = 0
 bad = []
+SUMMARY = "# <https://w3id.org/dealgraph/id/summary>"
+def is_summary(directory, name):
+    with open(os.path.join(directory, name), encoding="utf-8") as f:
+        return f.readline().strip() == SUMMARY
 for name in sorted(os.listdir(test)):
     got = open(os.path.join(test, name), encoding="utf-8").read()
+    if got.splitlines()[0] == SUMMARY:
+        # Derived from the documents and refreshed at the end of each ingest: after a kill
+        # it may lag (a flag in the default graph says so); the final dump checks it.
+        continue
     path = os.path.join(ref, name)
     if not os.path.exists(path):
         bad.append("graph not in the reference: " + got.splitlines()[0])
@@ -166,7 +174,9 @@ for name in sorted(os.listdir(test)):
     if name == "default":
         # The default graph holds store-wide facts (the model version); every line of it
         # must be one of the reference's.
-        if not set(got.splitlines()) <= set(want.splitlines()):
+        # After a kill it may also hold the flag of a summary not yet refreshed.
+        extra = set(got.splitlines()) - set(want.splitlines())
+        if any("summaryPending" not in line for line in extra):
             bad.append("default graph differs")
         continue
     if got == want:
@@ -174,7 +184,7 @@ for name in sorted(os.listdir(test)):
     else:
         half += 1
         bad.append("half-written: %s (%d of %d lines)" % (got.splitlines()[0], len(got.splitlines()) - 1, len(want.splitlines()) - 1))
-n_docs = len([n for n in os.listdir(ref) if n != "default"])
+n_docs = len([n for n in os.listdir(ref) if n != "default" and not is_summary(ref, n)])
 for b in bad[:10]:
     print("kill9: " + b, file=sys.stderr)
 print(present, n_docs - present - half, half)

@@ -576,14 +576,14 @@ fn a_store_of_another_model_version_is_refused_with_advice() {
     let env = Env::new();
     let store = fixture_store(&env);
     let dump = env.dump(&store).replace(
-        "<https://w3id.org/dealgraph/ns#modelVersion> \"1\"",
+        "<https://w3id.org/dealgraph/ns#modelVersion> \"2\"",
         "<https://w3id.org/dealgraph/ns#modelVersion> \"0\"",
     );
     let file = env.path().join("old.nq");
     std::fs::write(&file, dump).unwrap_or_else(|e| panic!("{e}"));
     let run = run_in(env.path(), &["load", "--store", &env.path().join("new").display().to_string(), &file.display().to_string()]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("model version 0") && run.stderr.contains("version 1"), "{}", run.stderr);
+    assert!(run.stderr.contains("model version 0") && run.stderr.contains("version 2"), "{}", run.stderr);
 }
 
 // ---- Interoperability ----------------------------------------------------------------

@@ -252,6 +252,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         return Err(e.context("cannot read the store"));
     }
     let interrupted = INTERRUPTED.load(Ordering::SeqCst);
+    // Also after an interruption: what was committed is complete and should be answered.
+    store.refresh_summary().map_err(to_anyhow).context("cannot update the store's summary of current statuses")?;
     let stats = store.stats().map_err(to_anyhow).context("cannot count the store's content")?;
     let secs = started.elapsed().as_secs_f64();
     let summary = format!(

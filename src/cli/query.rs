@@ -75,6 +75,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     dealgraph::store::check_query(&text, &origin).map_err(to_anyhow)?;
 
     let store = Store::open(&args.store.store).map_err(to_anyhow)?;
+    if store.summary_is_stale().unwrap_or(false) {
+        eprintln!(
+            "dealgraph: warning: a write to {} was interrupted before the summary of current statuses was updated; \
+             answers may miss or repeat its deals until the next `dealgraph ingest`, `load` or `forget` on this store",
+            args.store.store.display()
+        );
+    }
     let outcome = store.query(&text, &params, &origin).map_err(to_anyhow)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

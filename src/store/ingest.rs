@@ -82,7 +82,8 @@ pub struct CommitSummary {
 }
 
 impl Store {
-    /// Writes a batch atomically per document (see the module docs) and empties it.
+    /// Writes a batch atomically per document (see the module docs) and empties it. The
+    /// summary graph is not touched: call [`Store::refresh_summary`] after the last commit.
     pub fn commit(&self, batch: &mut Batch) -> Result<CommitSummary> {
         self.require_writable()?;
         let started = Instant::now();
@@ -90,6 +91,7 @@ impl Store {
         let counts = std::mem::take(&mut batch.counts);
         batch.n_quads = 0;
         let mut summary = CommitSummary { counts, ..CommitSummary::default() };
+        self.note_changes(docs.iter().map(|(graph, quads)| (graph, quads.as_slice())))?;
         let mut fresh: Vec<Quad> = Vec::new();
         let mut replaced: Vec<(NamedNode, Vec<Quad>)> = Vec::new();
         for (graph, quads) in docs {
@@ -128,6 +130,7 @@ impl Store {
         let counts = std::mem::take(&mut batch.counts);
         batch.n_quads = 0;
         let mut summary = CommitSummary { counts, ..CommitSummary::default() };
+        self.note_changes(docs.iter().map(|(graph, quads)| (graph, quads.as_slice())))?;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         for (graph, quads) in &docs {
             summary.quads += quads.len();

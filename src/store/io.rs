@@ -191,7 +191,7 @@ impl Store {
             }
         }
         match version {
-            Some(v) if v == vocab::MODEL_VERSION.to_string() => {}
+            Some(v) if v == vocab::MODEL_VERSION.to_string() || vocab::UPGRADABLE_VERSIONS.contains(&v.as_str()) => {}
             Some(found) => return Err(StoreError::Version { path: path.into(), found, expected: vocab::MODEL_VERSION }),
             None if n_quads == 0 => return Ok(LoadSummary::default()),
             None => {
@@ -202,6 +202,8 @@ impl Store {
             }
         }
 
+        // The summary is recomputed from all documents after the load.
+        self.summarise_everything()?;
         // Replace the documents the store already has.
         let mut replaced = 0;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
@@ -219,14 +221,30 @@ impl Store {
 
         // Pass 2: load.
         let mut loader = self.inner.bulk_loader().with_max_memory_size_in_megabytes(1024);
-        let quads = RdfParser::from_format(format.rdf_format()).for_reader(open()?);
+        // The dump's model version is checked above and the store has its own; its summary
+        // graph is derived from the documents and recomputed after the load.
+        let summary_graph = NamedNode::new_unchecked(vocab::SUMMARY_GRAPH);
+        let quads = RdfParser::from_format(format.rdf_format()).for_reader(open()?).filter(|quad| match quad {
+            Ok(q) => match &q.graph_name {
+                GraphName::NamedNode(g) => *g != summary_graph,
+                // The store's own version and summary flag, not the dump's.
+                GraphName::DefaultGraph => {
+                    !((q.predicate == version_property || q.predicate.as_str() == vocab::dg("summaryPending"))
+                        && matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if *n == version_node))
+                }
+                GraphName::BlankNode(_) => true,
+            },
+            Err(_) => true,
+        });
         let loaded: std::result::Result<(), LoadError> = loader.load_ok_quads(quads);
         loaded.map_err(|e| match e {
                 LoadError::Parse(e) => parse_error(e),
                 LoadError::Storage(e) => self.err(e),
             })?;
         loader.commit().map_err(|e| self.err(e))?;
-        Ok(LoadSummary { quads: n_quads, documents: graphs.len(), replaced })
+        self.refresh_summary()?;
+        let documents = graphs.keys().filter(|g| g.as_str() != vocab::SUMMARY_GRAPH).count();
+        Ok(LoadSummary { quads: n_quads, documents, replaced })
     }
 }
 

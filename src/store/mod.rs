@@ -38,6 +38,7 @@ pub mod questions;
 pub mod results;
 mod sparql;
 mod stats;
+mod summary;
 pub mod vocab;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +51,7 @@ pub use ingest::{Batch, CommitSummary};
 pub use io::{DumpFormat, LoadSummary};
 pub use sparql::{check_query, Params, QueryOutcome, QueryRow, RdfTerm};
 pub use stats::Stats;
+pub use summary::SummaryRefresh;
 
 /// How the store was opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,8 @@ pub struct Store {
     inner: oxigraph::store::Store,
     path: PathBuf,
     access: Access,
+    /// What the writes since the last summary refresh touched (`summary.rs`).
+    pending: std::sync::Mutex<summary::Pending>,
 }
 
 /// What a document's entry in the store says about a new reading of it.
@@ -134,16 +138,19 @@ impl Store {
             });
         }
         let store = match open_waiting(path) {
-            Ok(inner) => Store { inner, path: path.to_path_buf(), access: Access::ReadWrite },
+            Ok(inner) => Store { inner, path: path.to_path_buf(), access: Access::ReadWrite, pending: Default::default() },
             Err(e) => match StoreError::storage(path, e) {
                 StoreError::ReadOnly { .. } => {
                     let inner = oxigraph::store::Store::open_read_only(path).map_err(|e| StoreError::storage(path, e))?;
-                    Store { inner, path: path.to_path_buf(), access: Access::ReadOnly }
+                    Store { inner, path: path.to_path_buf(), access: Access::ReadOnly, pending: Default::default() }
                 }
                 other => return Err(other),
             },
         };
         store.check_version(false)?;
+        if store.access == Access::ReadWrite {
+            store.check_summary_flag()?;
+        }
         store.remove_stale_bulk_files();
         Ok(store)
     }
@@ -175,8 +182,9 @@ impl Store {
             }
             other => other,
         })?;
-        let store = Store { inner, path: path.to_path_buf(), access: Access::ReadWrite };
+        let store = Store { inner, path: path.to_path_buf(), access: Access::ReadWrite, pending: Default::default() };
         store.check_version(true)?;
+        store.check_summary_flag()?;
         store.remove_stale_bulk_files();
         Ok(store)
     }
@@ -232,6 +240,7 @@ impl Store {
         let expected = vocab::MODEL_VERSION;
         match self.model_version()? {
             Some(v) if v == expected.to_string() => Ok(()),
+            Some(v) if vocab::UPGRADABLE_VERSIONS.contains(&v.as_str()) && self.access == Access::ReadWrite => self.upgrade(),
             Some(found) => Err(StoreError::Version { path: self.path.clone(), found, expected }),
             None => {
                 let empty = self.inner.is_empty().map_err(|e| self.err(e))?;
@@ -249,12 +258,35 @@ impl Store {
         }
     }
 
-    fn write_version(&self) -> Result<()> {
+    /// Raises an older store to this model version: computes the summary, then records
+    /// the new version (a kill in between leaves the old version, and the next opening
+    /// does it again).
+    fn upgrade(&self) -> Result<()> {
+        self.summarise_everything()?;
+        self.refresh_summary()?;
         let (node, property) = Self::version_quad_parts();
-        let version = Literal::new_typed_literal(
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        let old: Vec<oxigraph::model::Quad> = tx
+            .quads_for_pattern(Some(node.as_ref().into()), Some(property.as_ref()), None, Some(GraphNameRef::DefaultGraph))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        for quad in &old {
+            tx.remove(quad);
+        }
+        tx.insert(QuadRef::new(&node, &property, &Self::version_literal(), GraphNameRef::DefaultGraph));
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    fn version_literal() -> Literal {
+        Literal::new_typed_literal(
             vocab::MODEL_VERSION.to_string(),
             NamedNodeRef::new_unchecked("http://www.w3.org/2001/XMLSchema#integer"),
-        );
+        )
+    }
+
+    fn write_version(&self) -> Result<()> {
+        let (node, property) = Self::version_quad_parts();
+        let version = Self::version_literal();
         self.inner
             .insert(QuadRef::new(&node, &property, &version, GraphNameRef::DefaultGraph))
             .map_err(|e| self.err(e))
@@ -341,7 +373,8 @@ impl Store {
     }
 
     /// Removes documents (their graphs, and with them whatever only they supported) in
-    /// one transaction. Returns the ids that were not in the store.
+    /// one transaction, then refreshes the summary. Returns the ids that were not in the
+    /// store.
     pub fn forget<S: AsRef<str>>(&self, doc_ids: &[S]) -> Result<Vec<String>> {
         self.require_writable()?;
         let mut missing = Vec::new();
@@ -355,11 +388,13 @@ impl Store {
             }
         }
         if !present.is_empty() {
+            self.note_changes(present.iter().map(|g| (g, &[][..])))?;
             let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
             for graph in &present {
                 tx.remove_named_graph(graph.as_ref()).map_err(|e| self.err(e))?;
             }
             tx.commit().map_err(|e| self.err(e))?;
+            self.refresh_summary()?;
         }
         Ok(missing)
     }

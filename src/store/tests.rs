@@ -74,6 +74,7 @@ fn ingest(store: &Store, docs: &[(DocOutput, DocumentMeta)]) {
         batch.add(output, meta);
     }
     assert!(store.commit(&mut batch).is_ok());
+    assert!(store.refresh_summary().is_ok());
 }
 
 fn dump(store: &Store) -> String {
@@ -214,6 +215,85 @@ fn graph_input_consolidates() {
     assert_eq!(deal.subject, vocab::entity_iri("acme"));
     let partnership = input.deals.iter().find(|d| d.relation == "partnership").map(|d| (d.subject.clone(), d.object.clone()));
     assert_eq!(partnership, Some((vocab::entity_iri("globex"), vocab::entity_iri("widgetco"))));
+}
+
+#[test]
+fn the_summary_follows_every_write_and_a_second_refresh_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = new_store(&dir, "s");
+    ingest(&store, &[talks()]);
+    let again = store.refresh_summary().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((again.deals, again.full, again.added, again.removed), (0, false, 0, 0), "nothing pending");
+    // Recomputing everything finds what the incremental refresh wrote.
+    assert!(store.summarise_everything().is_ok());
+    let full = store.refresh_summary().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((full.deals, full.full, full.added, full.removed), (1, true, 0, 0));
+    // The completion makes it current: status, statement, document and sources change.
+    ingest(&store, &[completed()]);
+    let stats = store.stats().unwrap_or_default();
+    assert!(stats.relations_by_type_and_status.contains(&("acquisition".into(), "completed".into(), 1)), "{stats:?}");
+    assert!(ask(&store, "who-tried-to-buy-whom", &[]).is_empty());
+    // Forgetting refreshes by itself.
+    assert!(store.forget(&["b-done"]).is_ok());
+    let stats = store.stats().unwrap_or_default();
+    assert!(stats.relations_by_type_and_status.contains(&("acquisition".into(), "pursuing".into(), 1)), "{stats:?}");
+    assert!(store.summarise_everything().is_ok());
+    let full = store.refresh_summary().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((full.added, full.removed), (0, 0), "the incremental refresh after forget was complete");
+    let text = dump(&store);
+    let about_the_deal: Vec<&str> = text
+        .lines()
+        .filter(|l| l.ends_with(&format!("<{}> .", vocab::SUMMARY_GRAPH)) && l.contains("/id/deal/acquisition/"))
+        .collect();
+    assert_eq!(about_the_deal.len(), 7, "kind, current statement, document, status, source count, two parties: {about_the_deal:#?}");
+    assert!(!text.contains("summaryPending"), "the flag is lowered after the refresh");
+}
+
+#[test]
+fn a_write_killed_before_its_summary_refresh_is_summarised_by_the_next_write() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let expected = {
+        let store = new_store(&dir, "clean");
+        ingest(&store, &[talks(), completed()]);
+        dump(&store)
+    };
+    {
+        let store = new_store(&dir, "s");
+        ingest(&store, &[talks()]);
+        // The completion is committed, then the process dies before the refresh.
+        let mut batch = Batch::new();
+        let (output, meta) = completed();
+        batch.add(&output, &meta);
+        assert!(store.commit(&mut batch).is_ok());
+        assert!(store.summary_is_stale().unwrap_or(false));
+    }
+    let store = Store::open(dir.path().join("s")).unwrap_or_else(|e| panic!("{e}"));
+    assert!(store.summary_is_stale().unwrap_or(false), "the flag survives the crash");
+    // The next write (here: nothing new) recomputes everything.
+    let refresh = store.refresh_summary().unwrap_or_else(|e| panic!("{e}"));
+    assert!(refresh.full && refresh.added > 0, "{refresh:?}");
+    assert!(!store.summary_is_stale().unwrap_or(true));
+    assert_eq!(dump(&store), expected);
+}
+
+#[test]
+fn a_store_of_model_version_1_is_upgraded_when_opened_for_writing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let expected = {
+        let store = new_store(&dir, "s");
+        ingest(&store, &[talks(), completed()]);
+        let expected = dump(&store);
+        // What version 1 wrote: the same document graphs, no summary.
+        assert!(store.update_version_for_test("1").is_ok());
+        assert!(store.clear_summary_for_test().is_ok());
+        assert!(ask(&store, "acquisitions", &[]).is_empty());
+        expected
+    };
+    let store = Store::open(dir.path().join("s")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.model_version().unwrap_or_default().as_deref(), Some(vocab::MODEL_VERSION.to_string().as_str()));
+    assert_eq!(ask(&store, "acquisitions", &[]).len(), 1);
+    // The same bytes as a store written by this version.
+    assert_eq!(dump(&store), expected);
 }
 
 #[test]

@@ -24,7 +24,17 @@ pub const STORE_NODE: &str = "https://w3id.org/dealgraph/id/store";
 /// The version of the RDF model written by this dealgraph. Bump it whenever the shape of
 /// the graph changes (a renamed property, a new IRI scheme), so that a store written by
 /// another version is refused with a clear message instead of answering wrongly.
-pub const MODEL_VERSION: u32 = 1;
+/// Version 2 added the summary graph ([`SUMMARY_GRAPH`]).
+pub const MODEL_VERSION: u32 = 2;
+
+/// Older model versions this dealgraph upgrades: a store of one of them, opened for
+/// writing, gets its summary computed and its version raised; `load` takes their dumps.
+/// Version 1 differs from 2 only by the missing summary graph.
+pub const UPGRADABLE_VERSIONS: &[&str] = &["1"];
+
+/// The named graph holding what is derived from all documents together: each deal's
+/// current statement, latest priced statement and source count (`store/summary.rs`).
+pub const SUMMARY_GRAPH: &str = "https://w3id.org/dealgraph/id/summary";
 
 /// Prefixes used when printing Turtle/TriG and shortening IRIs in tables.
 pub const PREFIXES: &[(&str, &str)] = &[
