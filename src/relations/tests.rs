@@ -379,6 +379,31 @@ fn dutch() {
             "Voor de kenners onder ons: [Kestrova] staat te koop. [Brixa] en [Telmar] zagen gisteren van de koop af.",
             &[("acquisition", "Brixa", "Kestrova", "abandoned"), ("acquisition", "Telmar", "Kestrova", "abandoned")],
         ),
+        // Lawsuits: a charge being prepared is a threat, one filed a suit.
+        (
+            "[Huibers Groep] bereidt een aanklacht voor tegen [Draxo Telecom].",
+            &[("lawsuit", "Huibers Groep", "Draxo Telecom", "threatened")],
+        ),
+        (
+            "[Korvel] heeft een aanklacht ingediend tegen [Mestra].",
+            &[("lawsuit", "Korvel", "Mestra", "filed")],
+        ),
+        // Directors of one field are executives; the chair of the executive board is the CEO.
+        (
+            "[Anna de Wit|P], medisch directeur van [Zorggroep Alverna], licht het besluit toe.",
+            &[("executive_of", "Anna de Wit", "Zorggroep Alverna", "")],
+        ),
+        (
+            "Dat zegt [Joris Brand|P], voorzitter van de raad van bestuur van [Nedmark].",
+            &[("ceo_of", "Joris Brand", "Nedmark", "")],
+        ),
+        ("[Karel Booij|P] is tevens topman van [Veltrum].", &[("ceo_of", "Karel Booij", "Veltrum", "")]),
+        ("[Eva Smit|P] werd waarnemend topman van [Brixa].", &[("ceo_of", "Eva Smit", "Brixa", "")]),
+        // `van de grond tillen`: to found.
+        ("[Pim Lodder|P] tilde in 2012 [Klikkers] van de grond.", &[("founder_of", "Pim Lodder", "Klikkers", "")]),
+        ("[Pim Lodder|P] heeft [Klikkers] van de grond getild.", &[("founder_of", "Pim Lodder", "Klikkers", "")]),
+        // Adjectives inside the noun phrase of the target.
+        ("[Kestrova] nam het failliete [Brixa] over.", &[("acquisition", "Kestrova", "Brixa", "completed")]),
     ];
     assert!(cases.len() >= 30);
     run("nl", cases);
