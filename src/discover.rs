@@ -814,6 +814,7 @@ impl<'a> SentenceReader<'a> {
         let unlikely = n_words > 4
             || ordinary
             || w.is_function_word(first_text)
+            || (single && first_text.strip_suffix('s').is_some_and(|p| w.is_place(p)))
             || hyphenated
             || (single && w.is_plain_word(first_text))
             || self.person_shape(words, false)
