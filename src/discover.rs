@@ -1405,6 +1405,8 @@ mod tests {
             ("nl", "De vakbond sprak met de Belgische overheid over de banen.", &[("Belgische overheid", Org)]),
             ("nl", "Het failliete warenhuis K&W sloot zijn deuren.", &[("K&W", Org)]),
             ("nl", "Het budget voor R&D steeg fors.", &[]),
+            ("nl", "Het geld komt van durfinvesteerder Quolta, meldt vakbond Brekel.", &[("Quolta", Org), ("Brekel", Org)]),
+            ("nl", "Volgens techreus Zwarkel niet.", &[("Zwarkel", Org)]),
             (
                 "nl",
                 "Volgens de Vereniging van Graanhandelaren in de Regio (VGR) daalt de prijs.",
