@@ -1010,6 +1010,9 @@ fn dutch_phrasings() {
         ("De verkoop van [Kestrova] aan [Brixa] is rond.", &[("acquisition", "Brixa", "Kestrova", "completed")]),
         ("[Telmar] heeft [Kestrova] van de hand gedaan aan [Brixa].", &[("acquisition", "Brixa", "Kestrova", "completed")]),
         ("[Brixa] is een overnamestrijd begonnen om [Kestrova].", &[("acquisition", "Brixa", "Kestrova", "pursuing")]),
+        // Taking over a task is no takeover.
+        ("[Brixa] vroeg [Kestrova] om het stokje over te nemen.", &[]),
+        ("Bij [Brixa] neemt [Jan Bos|P] het roer over.", &[]),
     ];
     run("nl", cases);
 }
