@@ -277,6 +277,9 @@ impl Discoverer {
             }
             if case == SentenceCase::Normal {
                 reader.list_members(&unread, &mut found);
+                reader.state_institutions(&mut found);
+                reader.ampersand_acronyms(&mut found);
+                reader.names_before_acronyms(&mut found);
             }
         }
         found.sort_by_key(|d| d.span);
@@ -810,6 +813,8 @@ impl<'a> SentenceReader<'a> {
         let hyphenated = self.units(words).len() < words.iter().filter(|&&i| self.is_cap(i)).count();
         let unlikely = n_words > 4
             || ordinary
+            || w.is_function_word(first_text)
+            || (single && first_text.strip_suffix('s').is_some_and(|p| w.is_place(p)))
             || hyphenated
             || (single && w.is_plain_word(first_text))
             || self.person_shape(words, false)
@@ -818,6 +823,106 @@ impl<'a> SentenceReader<'a> {
             return Some(org(span, 0.5, "relation-position"));
         }
         None
+    }
+
+    /// A nationality adjective and a lower-case state noun name one institution
+    /// (`de Franse staat`, `de Canadese overheid`): the state as a party or shareholder.
+    fn state_institutions(&self, found: &mut Vec<Discovered>) {
+        let w = self.d.words;
+        for i in 0..self.tokens.len().saturating_sub(1) {
+            if !self.tokens[i].is_word || !self.tokens[i + 1].is_word || !self.spaced(i, i + 1) {
+                continue;
+            }
+            if !self.is_cap(i) || !w.is_demonym(self.lang, self.word(i)) || !w.is_state_noun(self.word(i + 1)) {
+                continue;
+            }
+            let span = Span::new(self.tokens[i].span.start, self.tokens[i + 1].span.end);
+            if found.iter().any(|f| f.span.overlaps(span)) || self.context.taken.iter().any(|t| t.overlaps(span)) {
+                continue;
+            }
+            let label = crate::gazetteer::matcher::collapse_spaces(&self.text[span.start..span.end]);
+            found.push(Discovered { span, kind: EntityKind::Organization, label, confidence: 0.5, overrides: false, rule: "state" });
+        }
+    }
+
+    /// A name with lower-case function words inside, spelt out by the acronym in brackets
+    /// after it: `de Nederlandse Vereniging van Toezichthouders in de Zorg (NVTZ)`,
+    /// `Autoriteit Consument en Markt (ACM)`. It replaces shorter names found inside it.
+    fn names_before_acronyms(&self, found: &mut Vec<Discovered>) {
+        let w = self.d.words;
+        for open in 1..self.tokens.len().saturating_sub(2) {
+            if self.word(open) != "(" || self.word(open + 2) != ")" || !self.tokens[open + 1].is_word {
+                continue;
+            }
+            let acronym = self.word(open + 1);
+            let letters: Vec<char> = acronym.chars().collect();
+            if !(2..=6).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) || !self.spaced(open - 1, open) {
+                continue;
+            }
+            // Walk back over capitalised words (one initial each) and function words.
+            let mut initials: Vec<char> = Vec::new();
+            let mut first = None;
+            let mut i = open;
+            while i > 0 && initials.len() < letters.len() {
+                i -= 1;
+                if !self.tokens[i].is_word || (i + 1 < open && !self.spaced(i, i + 1)) {
+                    break;
+                }
+                let word = self.word(i);
+                if self.is_cap(i) {
+                    initials.push(word.chars().next().unwrap_or(' '));
+                    first = Some(i);
+                } else if !w.is_function_word(word) {
+                    break;
+                }
+            }
+            initials.reverse();
+            let Some(first) = first else { continue };
+            // Only names with a function word inside: the others are read by rule 1b.
+            if initials != letters || first + initials.len() == open || (self.sentence_initial(first) && w.is_common_in(self.lang, self.word(first))) {
+                continue;
+            }
+            let span = Span::new(self.tokens[first].span.start, self.tokens[open - 1].span.end);
+            if self.context.taken.iter().any(|t| t.overlaps(span)) || found.iter().any(|f| f.span.overlaps(span) && !span.contains(f.span)) {
+                continue;
+            }
+            found.retain(|f| !span.contains(f.span));
+            let label = crate::gazetteer::matcher::collapse_spaces(&self.text[span.start..span.end]);
+            found.push(Discovered { span, kind: EntityKind::Organization, label, confidence: 0.6, overrides: false, rule: "acronym-spelt" });
+        }
+    }
+
+    /// Capitals joined by `&` name a company (`V&D`, `C&A`, `AT&T`, `P&G`).
+    fn ampersand_acronyms(&self, found: &mut Vec<Discovered>) {
+        let short_caps = |i: usize| {
+            let t = self.word(i);
+            self.tokens[i].is_word && (1..=3).contains(&t.chars().count()) && t.chars().all(|c| c.is_uppercase())
+        };
+        for i in 0..self.tokens.len().saturating_sub(2) {
+            if self.word(i + 1) != "&" || !short_caps(i) || !short_caps(i + 2) {
+                continue;
+            }
+            if !self.glued(i, i + 1) || !self.glued(i + 1, i + 2) {
+                continue;
+            }
+            // Not the middle of a longer chain (`A&B&C`) or a word glued on (`R&D-afdeling`).
+            // Nor part of a longer name (`M&S Mode`).
+            let joined_before = i > 0 && (self.glued(i - 1, i) || (self.is_cap(i - 1) && self.spaced(i - 1, i)));
+            let joined_after = i + 3 < self.tokens.len()
+                && ((self.glued(i + 2, i + 3) && self.word(i + 3) != "'") || (self.is_cap(i + 3) && self.spaced(i + 2, i + 3)));
+            if joined_before || joined_after {
+                continue;
+            }
+            let span = Span::new(self.tokens[i].span.start, self.tokens[i + 2].span.end);
+            if found.iter().any(|f| f.span.overlaps(span)) || self.context.taken.iter().any(|t| t.overlaps(span)) {
+                continue;
+            }
+            let label = self.text[span.start..span.end].to_string();
+            if self.d.words.is_term(&label) {
+                continue;
+            }
+            found.push(Discovered { span, kind: EntityKind::Organization, label, confidence: 0.5, overrides: false, rule: "ampersand" });
+        }
     }
 
     /// Is a camel-case word made of ordinary English words (`PlayStation`, `OnlineBanking`:
@@ -1073,6 +1178,10 @@ impl<'a> SentenceReader<'a> {
         if w.is_place(&whole) {
             return false; // `North America`
         }
+        // `V&D Roland Kahn` (a heading run into a sentence): people's names have no `&`.
+        if whole.contains('&') {
+            return false;
+        }
         // `La Defense`, `Van Dijk`: a particle does not start a full name.
         if w.particle_len(&[crate::text::fold_case(units[0][0]).as_str()], "nl") > 0 || w.particle_len(&[crate::text::fold_case(units[0][0]).as_str()], self.lang) > 0 {
             return false;
@@ -1109,7 +1218,16 @@ impl<'a> SentenceReader<'a> {
     fn next_to_relation_cue(&self, span: Span) -> bool {
         self.context.cue_spans.iter().any(|(cue, kind)| {
             if kind.is_role() {
-                return false;
+                // A title's organisation phrase: `topman van X`, `CEO of X`, `Chef von X`
+                // (a name right after a title is its holder).
+                return self.text.get(cue.end..span.start).is_some_and(|g| {
+                    let mut words = g.split_whitespace().map(str::to_lowercase);
+                    let prep = words.next();
+                    let rest: Vec<String> = words.collect();
+                    prep.is_some_and(|p| ["van", "bij", "of", "at", "von", "bei"].contains(&p.as_str()))
+                        && rest.len() <= 1
+                        && rest.iter().all(|r| ["de", "het", "der", "des", "the"].contains(&r.as_str()))
+                });
             }
             let before_gap = self.text.get(cue.end..span.start);
             let after_gap = self.text.get(span.end..cue.start);
@@ -1277,6 +1395,23 @@ mod tests {
             ("de", "Alle MitarbeiterInnen bekommen mehr Geld.", &[]),
             ("en", "Fans queued for the new PlayStation and for ChatGPT access.", &[]),
             ("nl", "Hij bekeek YouTubevideo's van het concert.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn states_ampersands_and_spelt_out_acronyms() {
+        check(&[
+            ("nl", "Het fonds klaagt de Franse staat aan, meldt de krant.", &[("Franse staat", Org)]),
+            ("nl", "De vakbond sprak met de Belgische overheid over de banen.", &[("Belgische overheid", Org)]),
+            ("nl", "Het failliete warenhuis K&W sloot zijn deuren.", &[("K&W", Org)]),
+            ("nl", "Het budget voor R&D steeg fors.", &[]),
+            ("nl", "Het geld komt van durfinvesteerder Quolta, meldt vakbond Brekel.", &[("Quolta", Org), ("Brekel", Org)]),
+            ("nl", "Volgens techreus Zwarkel niet.", &[("Zwarkel", Org)]),
+            (
+                "nl",
+                "Volgens de Vereniging van Graanhandelaren in de Regio (VGR) daalt de prijs.",
+                &[("Vereniging van Graanhandelaren in de Regio", Org)],
+            ),
         ]);
     }
 

@@ -85,7 +85,9 @@ impl Extractor {
             .unwrap_or_else(|| self.languages.detect(&text));
         let sentences = segment(&text, &self.languages, &lang);
         let folded = fold_for_matching(&text);
-        let resolved = self.entities.find(&text, &folded, &sentences, &lang);
+        // Relation cues are evidence for names next to them (`X neemt Y over`, `topman van Y`).
+        let cues = self.relations.cue_spans(&text, &lang);
+        let resolved = self.entities.find_with_cues(&text, &folded, &sentences, &lang, &cues);
         let analysis = Analysis {
             doc: doc.id.clone(),
             text,

@@ -1007,9 +1007,12 @@ ingrid-valk,Person,Ingrid Valk,,,false
             ("nl", "Gisteren werd bekend: Zwirbelstak neemt Quarkbit over.", "neemt", &["Zwirbelstak", "Quarkbit"][..]),
             ("de", "Im Herbst übernimmt Orange den Anbieter Quarkbit.", "übernimmt", &["Orange", "Quarkbit"][..]),
             ("en", "Last week Zwirbelstak acquired Quarkbit for cash.", "acquired", &["Zwirbelstak", "Quarkbit"][..]),
+            // A title's organisation phrase: `topman van X`.
+            ("nl", "Hij is sinds maart topman van Quarkbit.", "topman", &["Quarkbit"][..]),
         ] {
             let start = text.find(cue).unwrap_or(0);
-            let cues = [(Span::new(start, start + cue.len()), RelationType::Acquisition)];
+            let kind = if cue == "topman" { RelationType::CeoOf } else { RelationType::Acquisition };
+            let cues = [(Span::new(start, start + cue.len()), kind)];
             let r = finder.find_with_cues(text, &fold_for_matching(text), &segment(text, &langs, lang), lang, &cues);
             let got: Vec<&str> = r.mentions.iter().map(|m| &text[m.span.start..m.span.end]).collect();
             assert_eq!(got, expected, "{text}");

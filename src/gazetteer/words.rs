@@ -87,6 +87,11 @@ pub struct NameWords {
     /// Folded ends of German compounds that name one institution after a definite
     /// article (`das Bildungsministerium`, `die Arbeiterkammer`).
     institution_ends: Vec<String>,
+    /// Folded nouns that, lower-case after a nationality adjective, name one institution
+    /// (`de Franse staat`, `de Canadese overheid`).
+    state_nouns: HashSet<String>,
+    /// Terms written like names that name nothing (`R&D`, `M&A`), as written.
+    terms: HashSet<String>,
 }
 
 /// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
@@ -167,6 +172,12 @@ impl NameWords {
                     w.heads.insert(word.trim().to_string(), HeadKind::Place);
                 }
                 Some(("institution", end)) => w.institution_ends.push(fold_case(end.trim())),
+                Some(("term", term)) => {
+                    w.terms.insert(term.trim().to_string());
+                }
+                Some(("state", noun)) => {
+                    w.state_nouns.insert(fold_case(noun.trim()));
+                }
                 _ => {}
             }
         }
@@ -329,6 +340,17 @@ impl NameWords {
     pub fn is_institution_compound(&self, word: &str) -> bool {
         let f = fold_case(word);
         self.institution_ends.iter().any(|e| f.len() > e.len() + 3 && f.ends_with(e.as_str()))
+    }
+
+    /// Is the word (as written, lower case) a noun that names one institution after a
+    /// nationality adjective (`staat` in `de Franse staat`)?
+    pub fn is_state_noun(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(char::is_lowercase) && self.state_nouns.contains(word)
+    }
+
+    /// A term written like a name that names nothing (`R&D`, `M&A`)?
+    pub fn is_term(&self, word: &str) -> bool {
+        self.terms.contains(word)
     }
 
     /// Does the acronym start the name of a place, as the sports codes of countries do
