@@ -538,6 +538,9 @@ impl DocEntities {
         // A form that is itself the full label of another entity is not short for this one.
         let labels: HashSet<&str> = self.entities.iter().map(|e| e.label.as_str()).collect();
         let mut added: Vec<(Span, usize)> = Vec::new();
+        // Longer forms first: `Harper and Row` before `Harper`.
+        let mut forms: Vec<_> = forms.into_iter().collect();
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         for (form, (owners, surname)) in forms {
             // (Surnames may still take over one-word organisation matches, below.)
             if owners.len() != 1 || (!surname && labels.contains(form.as_str()) && self.entities[owners[0]].label != form) {
@@ -577,6 +580,9 @@ impl DocEntities {
                         continue;
                     }
                 } else if doc.word_after(end).is_some_and(|(_, w)| starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
+                    continue;
+                }
+                if added.iter().any(|(a, _)| a.overlaps(span)) {
                     continue;
                 }
                 match self.mentions.iter().position(|m| m.span.overlaps(span)) {
@@ -669,10 +675,26 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
                     && !words.is_common_in(lang, first)
                     && !words.is_plain_word(first)
                     && !words.is_place(first)
-                    && !words.is_first_name(first)
                     && words.head_kind(first).is_none();
-                if usable {
+                // A first name starts many company names (`Harcourt Brace Jovanovich`,
+                // `Harper and Row Publishers`); alone it stands for the company only when
+                // the name is long enough not to be a person's (`Robert Halmi Inc`).
+                let long = parts.len() >= 3 && parts[1..].iter().all(|p| !words.is_first_name(p));
+                if usable && (!words.is_first_name(first) || long) {
                     out.push((first.to_string(), false));
+                }
+            }
+            // A long name is also cut to its first two words, or three round a
+            // conjunction: `British Printing`, `Harcourt Brace`, `Harper and Row`.
+            if parts.len() >= 3 {
+                let conj = parts.len() >= 4 && matches!(parts[1], "and" | "&" | "und" | "en");
+                let n = if conj { 3 } else { 2 };
+                let prefix = &parts[..n];
+                let named = prefix.iter().enumerate().all(|(i, p)| {
+                    (conj && i == 1) || (starts_upper(p) && p.chars().count() >= 2 && !words.is_function_word(p))
+                });
+                if named && !words.is_place(&prefix.join(" ")) {
+                    out.push((prefix.join(" "), false));
                 }
             }
         }
@@ -831,6 +853,25 @@ paul,Organization,Paul,,,false
                 ]),
                 // Before the full name the surname is not resolved.
                 ("en", PEOPLE, "Busch arrived before Roland Busch spoke.", &[("Roland Busch", "roland-busch")]),
+            ],
+            false,
+        );
+        // A long company name that starts with a first name: the first word, the first
+        // two words, or three round `and`; a short one (`Robert Halmi Inc`) keeps its
+        // first name to itself.
+        let rows = "pat,Organization,Percival Ashcombe Treadwell Inc,,,false\nhrp,Organization,Harper and Rowntree Publishers Inc,,,false\nrhi,Organization,Robert Halmi Inc,,,false\n";
+        check(
+            &[
+                ("en", rows, "Percival Ashcombe Treadwell Inc made a bid. Percival Ashcombe raised it and Percival said more.", &[
+                    ("Percival Ashcombe Treadwell Inc", "pat"),
+                    ("Percival Ashcombe", "pat"),
+                    ("Percival", "pat"),
+                ]),
+                ("en", rows, "Harper and Rowntree Publishers Inc agreed. Harper and Rowntree said so.", &[
+                    ("Harper and Rowntree Publishers Inc", "hrp"),
+                    ("Harper and Rowntree", "hrp"),
+                ]),
+                ("en", rows, "Robert Halmi Inc agreed. Robert said so.", &[("Robert Halmi Inc", "rhi")]),
             ],
             false,
         );

@@ -820,6 +820,22 @@ fn english() {
         ),
         ("[Brixa] made an unsolicited approach to [Kestrova] last month.", &[("acquisition", "Brixa", "Kestrova", "pursuing")]),
         ("[Brixa] rejected the approach and walked away.", &[]),
+        // The addressee of a filing or statement is never the `it` of the filer.
+        (
+            "[Brixa] told the [Securities Board] it has acquired 500,000 shares of [Kestrova], or 6.1 pct of the total.",
+            &[("investment", "Brixa", "Kestrova", "completed")],
+        ),
+        ("A group of investors told the [Securities Board] they acquired 6 pct of [Kestrova].", &[]),
+        ("In a filing with the [Securities Board], a group of investors said it bought [Kestrova] shares.", &[]),
+        ("An investor said in a [Securities Board] filing that it bought 7 pct of [Kestrova].", &[]),
+        (
+            "[Brixa] made a filing with the [Securities Board]. It also said it plans to buy [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        (
+            "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("en", cases);
