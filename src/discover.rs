@@ -1161,6 +1161,8 @@ mod tests {
             ("de", "Die Gläserne Werkstatt GmbH meldet Insolvenz an.", &[("Gläserne Werkstatt GmbH", Org)]),
             ("de", "Das Geld kommt von der Brunnhuber-Stiftung aus Linz.", &[("Brunnhuber-Stiftung", Org)]),
             ("en", "Analysts at Tolliver Oil and Gas Corp disagreed.", &[("Tolliver Oil and Gas Corp", Org)]),
+            // A legal form in capitals or mistyped.
+            ("en", "Shares of Quillbrook Tool INc rose.", &[("Quillbrook Tool INc", Org)]),
             // A hard-wrapped line goes on after a lower-case word: its first word is no
             // sentence start.
             ("en", "Shares rose.\nThen Brightwater Tool Corp told the\nMarkets and Exchange Commission it sold.", &[

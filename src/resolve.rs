@@ -541,6 +541,22 @@ impl DocEntities {
         // Longer forms first: `Harper and Row` before `Harper`.
         let mut forms: Vec<_> = forms.into_iter().collect();
         forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        // A discovered "person" whose name is the start of a long company name of the
+        // article is that company said short (`Harcourt Brace` of `Harcourt Brace
+        // Jovanovich Inc`).
+        for (form, (owners, surname)) in &forms {
+            if owners.len() != 1 || *surname || self.entities[owners[0]].kind != EntityKind::Organization {
+                continue;
+            }
+            let person = self.entities.iter().position(|e| {
+                e.kind == EntityKind::Person && e.source == EntitySource::Discovered && e.label == *form
+            });
+            if let Some(p) = person {
+                for m in self.mentions.iter_mut().filter(|m| m.entity == p) {
+                    m.entity = owners[0];
+                }
+            }
+        }
         for (form, (owners, surname)) in forms {
             // (Surnames may still take over one-word organisation matches, below.)
             if owners.len() != 1 || (!surname && labels.contains(form.as_str()) && self.entities[owners[0]].label != form) {
@@ -675,6 +691,7 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
                     && !words.is_common_in(lang, first)
                     && !words.is_plain_word(first)
                     && !words.is_place(first)
+                    && !words.is_demonym(lang, first)
                     && words.head_kind(first).is_none();
                 // A first name starts many company names (`Harcourt Brace Jovanovich`,
                 // `Harper and Row Publishers`); alone it stands for the company only when
@@ -874,6 +891,14 @@ paul,Organization,Paul,,,false
                 ("en", rows, "Robert Halmi Inc agreed. Robert said so.", &[("Robert Halmi Inc", "rhi")]),
             ],
             false,
+        );
+        // A "person" found by discovery whose name starts the company's is the company.
+        check(
+            &[("en", rows, "Percival Ashcombe Treadwell Inc made a bid. Later Percival Ashcombe raised it.", &[
+                ("Percival Ashcombe Treadwell Inc", "pat"),
+                ("Percival Ashcombe", "pat"),
+            ])],
+            true,
         );
     }
 

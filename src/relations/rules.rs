@@ -432,7 +432,10 @@ fn nominal(out: &mut Out, cue: &Cue) {
             let receiving = out.kind == RelationType::Acquisition
                 && (cue.weight >= 0.5 || rule == "nominal.by")
                 && other.is_some_and(|o| received(o.item));
-            match other.filter(|_| receiver || receiving) {
+            // `X … relaunching its bid`: a possessive pronoun is the clause subject's own
+            // bid unless a receiving verb says otherwise (`Y rejected its offer`).
+            let pronoun = matches!(s.via, Via::Coref(_)) && !other.is_some_and(|o| received(o.item));
+            match other.filter(|_| (receiver && !pronoun) || receiving) {
                 Some(o) => out.emit(s, o, None, "nominal.receiver", 0.75),
                 None => implicit_object(out, cue, s, "nominal.implicit"),
             }

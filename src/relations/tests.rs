@@ -832,6 +832,9 @@ fn english() {
             "[Brixa] made a filing with the [Securities Board]. It also said it plans to buy [Kestrova].",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
         ),
+        ("[Brixa] said it would not renew its bid for [Kestrova].", &[("acquisition", "Brixa", "Kestrova", "abandoned")]),
+        ("[Brixa] had approached [Telmar] with a view to relaunching its bid.", &[]),
+        ("[Kestrova] rejected its offer, [Brixa] said.", &[]),
         (
             "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
