@@ -857,7 +857,7 @@ impl<'a> View<'a> {
     }
 
     /// The genitive entity or possessive pronoun before `c` (`Oracle's $10bn takeover`,
-    /// `zijn overname`), skipping up to three words.
+    /// `zijn overname`, `X's 40 dlr a share offer`), skipping up to five words.
     pub fn possessor(&self, c: usize) -> Option<Arg> {
         let mut j = c;
         let mut words = 0;
@@ -873,8 +873,10 @@ impl<'a> View<'a> {
                 || matches!(self.punct(j), Some('-' | '.' | ',' | '$' | '€' | '£'))
                 || self.is(j, Frame::Scale)
                 || self.is(j, Frame::Currency)
-                || self.is(j, Frame::Modality);
-            if !filler || words >= 4 {
+                || self.is(j, Frame::Modality)
+                // `X's 40 dlr a share offer`.
+                || (words > 0 && self.is(j, Frame::Det) && self.is(j + 1, Frame::Share));
+            if !filler || words >= 5 {
                 return None;
             }
             words += 1;

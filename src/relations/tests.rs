@@ -835,6 +835,19 @@ fn english() {
         ("[Brixa] said it would not renew its bid for [Kestrova].", &[("acquisition", "Brixa", "Kestrova", "abandoned")]),
         ("[Brixa] had approached [Telmar] with a view to relaunching its bid.", &[]),
         ("[Kestrova] rejected its offer, [Brixa] said.", &[]),
+        // A suit to stop a bid is against the bidder; a named genitive makes `offer` a bid.
+        (
+            "[Kestrova] said it filed a lawsuit seeking to enjoin the tender offer by [Brixa].",
+            &[("lawsuit", "Kestrova", "Brixa", "filed"), ("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        ("[Kestrova] said its board rejected [Brixa]'s 40 dlr a share offer.", &[("acquisition", "Brixa", "Kestrova", "abandoned")]),
+        // Appointments: the holder between the linking verb and the title.
+        ("[Kestrova] named [Ida Brandt|P] president and chief executive.", &[("ceo_of", "Ida Brandt", "Kestrova", "")]),
+        ("[Kestrova] appointed [Ida Brandt|P] as chairman.", &[("executive_of", "Ida Brandt", "Kestrova", "")]),
+        (
+            "[Kestrova] vice president and general counsel [Ida Brandt|P] declined to comment.",
+            &[("executive_of", "Ida Brandt", "Kestrova", "")],
+        ),
         (
             "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
