@@ -14,16 +14,24 @@ use crate::model::{Analysis, EntityKind};
 use crate::relations::lexicon::Referent;
 
 /// The entity that the word at byte `pos` of sentence `sentence` refers to.
+/// The word classes of the lexicon that coreference looks up.
+pub struct Words<'a> {
+    /// A preposition (folded).
+    pub is_prep: &'a dyn Fn(&str) -> bool,
+    /// A `recipient` phrase (folded); `true`: only a noun that follows the name.
+    pub is_recipient: &'a dyn Fn(&str, bool) -> bool,
+}
+
 pub fn resolve(
     analysis: &Analysis,
-    lex_preps: &dyn Fn(&str) -> bool,
-    lex_recipient: &dyn Fn(&str, bool) -> bool,
+    words: &Words<'_>,
     sentence: usize,
     pos: usize,
     referent: Referent,
     slot: &[EntityKind],
     exclude: &[usize],
 ) -> Option<usize> {
+    let (lex_preps, lex_recipient) = (words.is_prep, words.is_recipient);
     if referent == Referent::Speaker {
         return crate::relations::context::speaker_org(analysis, pos, exclude)
             .filter(|_| slot.contains(&EntityKind::Organization));

@@ -303,7 +303,7 @@ fn resolve_arg(view: &View, arg: Arg, slot: &[EntityKind], exclude: &[usize]) ->
                     })
                 })
             };
-            coref::resolve(view.analysis, &is_prep, &is_recipient, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
+            coref::resolve(view.analysis, &coref::Words { is_prep: &is_prep, is_recipient: &is_recipient }, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
         }
     }
 }
