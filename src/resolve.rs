@@ -508,12 +508,14 @@ impl DocEntities {
             }
         }
         // An acronym in brackets after an organisation's name stands for it later
-        // (`Bundeswettbewerbsbehörde (BWB)` … `die BWB`).
+        // (`Bundeswettbewerbsbehörde (BWB)` … `die BWB`), as does a wire service's ticker
+        // that abbreviates it (`British Petroleum Co Plc <BP>` … `BP said`).
         for m in &self.mentions {
             if self.entities[m.entity].kind != EntityKind::Organization {
                 continue;
             }
-            if let Some(acr) = crate::discover::acronym_after(doc.text, m.span.end) {
+            let acronym = crate::discover::acronym_after(doc.text, m.span.end).or_else(|| ticker_after(doc.text, m.span.end));
+            if let Some(acr) = acronym {
                 let form = &doc.text[acr.start..acr.end];
                 if crate::discover::abbreviates(&doc.text[m.span.start..m.span.end], form) {
                     let slot = forms.entry(form.to_string()).or_default();
@@ -641,6 +643,15 @@ impl DocEntities {
         let mentions = self.mentions.iter().map(|m| Mention { span: m.span, entity: new_index[m.entity] }).collect();
         Resolved { entities, mentions }
     }
+}
+
+/// A ticker in angle brackets right after a name (`Trans World Airlines Inc <TWA>`): two
+/// to five capitals.
+fn ticker_after(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?.strip_prefix(" <")?;
+    let close = rest.find('>')?;
+    let t = &rest[..close];
+    ((2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase())).then(|| Span::new(end + 2, end + 2 + close))
 }
 
 /// The short forms of an entity, each with whether it is a surname.

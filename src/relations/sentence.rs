@@ -200,7 +200,8 @@ impl<'a> View<'a> {
     }
 
     /// Wire copy marks names with angle brackets (`<Pioneer Sugar Mills Ltd>`): the
-    /// brackets are dropped so that the name sits in its phrase.
+    /// brackets are dropped so that the name sits in its phrase; a bracketed ticker of
+    /// the name right before it is dropped whole.
     fn drop_name_brackets(&mut self) {
         let n = self.items.len();
         let mut keep = vec![true; n];
@@ -211,6 +212,11 @@ impl<'a> View<'a> {
             {
                 keep[i - 1] = false;
                 keep[i + 1] = false;
+                // A ticker of the name before it (`Harcourt Brace Jovanovich Inc <HBJ>`)
+                // says nothing more: the whole bracket goes.
+                if i >= 2 && self.entity(i).is_some() && self.entity(i - 2) == self.entity(i) {
+                    keep[i] = false;
+                }
             }
         }
         if keep.iter().all(|&k| k) {
