@@ -1042,7 +1042,11 @@ fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
     let analysis = view.analysis;
     let from =
         analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
-    context::recent_org(analysis, &is_prep, view.sentence, pos, context::RECENT_SENTENCES, false, &exclude)
+    // An article clearly about one organisation: that one (`Chief executive X spent the
+    // week …` in a story about a bid for the company).
+    context::dominant_org(analysis, from, pos)
+        .filter(|d| !exclude.contains(d))
+        .or_else(|| context::recent_org(analysis, &is_prep, view.sentence, pos, context::RECENT_SENTENCES, false, &exclude))
         .or_else(|| context::topic_org(analysis, from, pos, &exclude))
         .or_else(|| {
             context::recent_org(analysis, &is_prep, view.sentence, pos, context::PARAGRAPH_SENTENCES, true, &exclude)

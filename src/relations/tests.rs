@@ -848,6 +848,11 @@ fn english() {
             "[Kestrova] vice president and general counsel [Ida Brandt|P] declined to comment.",
             &[("executive_of", "Ida Brandt", "Kestrova", "")],
         ),
+        // A title without its organisation in a story clearly about one company.
+        (
+            "[Kestrova] shares rose. [Kestrova] said it was open to talks. [Kestrova] has cash, though [Brixa] is bigger than [Telmar]. Chief executive [Ida Brandt|P] met investors.",
+            &[("ceo_of", "Ida Brandt", "Kestrova", "")],
+        ),
         (
             "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
