@@ -848,6 +848,11 @@ fn english() {
             "[Kestrova] vice president and general counsel [Ida Brandt|P] declined to comment.",
             &[("executive_of", "Ida Brandt", "Kestrova", "")],
         ),
+        // A bid from a group led by a named bidder.
+        (
+            "[Kestrova] rejected an offer from an investor group led by [Ida Brandt|P].",
+            &[("acquisition", "Ida Brandt", "Kestrova", "abandoned")],
+        ),
         // A title without its organisation in a story clearly about one company.
         (
             "[Kestrova] shares rose. [Kestrova] said it was open to talks. [Kestrova] has cash, though [Brixa] is bigger than [Telmar]. Chief executive [Ida Brandt|P] met investors.",
