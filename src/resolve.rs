@@ -712,6 +712,15 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
                     out.push((first.to_string(), false));
                 }
             }
+            // The initials of a name of three words or more (`Trans World Airlines` →
+            // `TWA`), function words left out.
+            let content: Vec<&str> = parts.iter().copied().filter(|p| !words.is_function_word(p)).collect();
+            if content.len() >= 3 && content.iter().all(|p| starts_upper(p)) {
+                let initials: String = content.iter().filter_map(|p| p.chars().next()).collect();
+                if initials.chars().all(|c| c.is_ascii_uppercase()) {
+                    out.push((initials, false));
+                }
+            }
             // A long name is also cut to its first two words, or three round a
             // conjunction: `British Printing`, `Harcourt Brace`, `Harper and Row`.
             if parts.len() >= 3 {
@@ -900,6 +909,11 @@ paul,Organization,Paul,,,false
                     ("Harper and Rowntree", "hrp"),
                 ]),
                 ("en", rows, "Robert Halmi Inc agreed. Robert said so.", &[("Robert Halmi Inc", "rhi")]),
+                // Initials of a name of three words or more.
+                ("en", rows, "Percival Ashcombe Treadwell Inc agreed. PAT said so.", &[
+                    ("Percival Ashcombe Treadwell Inc", "pat"),
+                    ("PAT", "pat"),
+                ]),
             ],
             false,
         );
