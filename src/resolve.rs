@@ -543,6 +543,21 @@ impl DocEntities {
         // Longer forms first: `Harper and Row` before `Harper`.
         let mut forms: Vec<_> = forms.into_iter().collect();
         forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        // A form that is one organisation's whole name without its legal form (`CSR` of
+        // `CSR Ltd`) and only the first word of another (`CSR Petroleum`) is the first's.
+        for (form, (owners, _)) in forms.iter_mut() {
+            if owners.len() < 2 {
+                continue;
+            }
+            let whole: Vec<usize> = owners
+                .iter()
+                .copied()
+                .filter(|&o| strip_legal_form(&self.entities[o].label, legal).is_some_and(|s| s == *form))
+                .collect();
+            if whole.len() == 1 {
+                *owners = whole;
+            }
+        }
         // A discovered "person" whose name is the start of a long company name of the
         // article is that company said short (`Harcourt Brace` of `Harcourt Brace
         // Jovanovich Inc`).
@@ -909,6 +924,12 @@ paul,Organization,Paul,,,false
                     ("Harper and Rowntree", "hrp"),
                 ]),
                 ("en", rows, "Robert Halmi Inc agreed. Robert said so.", &[("Robert Halmi Inc", "rhi")]),
+                // A whole name without its legal form beats the first word of another.
+                ("en", "qx,Organization,Quandex Ltd,,,false\nqp,Organization,Quandex Petroleum,,,false\n", "Quandex Ltd will float Quandex Petroleum. Quandex said so.", &[
+                    ("Quandex Ltd", "qx"),
+                    ("Quandex Petroleum", "qp"),
+                    ("Quandex", "qx"),
+                ]),
                 // Initials of a name of three words or more.
                 ("en", rows, "Percival Ashcombe Treadwell Inc agreed. PAT said so.", &[
                     ("Percival Ashcombe Treadwell Inc", "pat"),
