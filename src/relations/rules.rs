@@ -154,7 +154,13 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let object = object.or_else(|| {
         oblique_relative(view, c, cue).filter(|o| left.first().is_some_and(|s| s.via == Via::Direct && s.item > o.item))
     });
-    let subject = left.first().copied().or_else(|| view.possessor(c).filter(|a| a.dist <= 6));
+    // `X's plan to buy Y`; also after a clause subject (`the regulator rejected X's
+    // application to acquire Y`): a named genitive nearer than the subject is the buyer.
+    let possessor = view.possessor(c).filter(|a| a.dist <= 6);
+    let own_noun = possessor
+        .filter(|p| !lex.verb_final && p.via == Via::Direct && left.first().is_some_and(|l| l.item < p.item));
+    let left: Vec<Arg> = if own_noun.is_some() { Vec::new() } else { left };
+    let subject = left.first().copied().or(possessor);
     // `X kocht de Belgische tak van Y`: the owner of the part is the target.
     let object = object.or_else(|| {
         if out.kind != RelationType::Acquisition {

@@ -848,6 +848,11 @@ fn english() {
             "[Kestrova] vice president and general counsel [Ida Brandt|P] declined to comment.",
             &[("executive_of", "Ida Brandt", "Kestrova", "")],
         ),
+        // A named genitive before an infinitive is its subject, not the clause subject.
+        (
+            "The [Transport Board] rejected [Brixa]'s application to acquire [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "abandoned")],
+        ),
         // A bid from a group led by a named bidder.
         (
             "[Kestrova] rejected an offer from an investor group led by [Ida Brandt|P].",
