@@ -20,6 +20,8 @@ pub struct Words<'a> {
     pub is_prep: &'a dyn Fn(&str) -> bool,
     /// A `recipient` phrase (folded); `true`: only a noun that follows the name.
     pub is_recipient: &'a dyn Fn(&str, bool) -> bool,
+    /// A coordinating word (folded).
+    pub is_conj: &'a dyn Fn(&str) -> bool,
 }
 
 pub fn resolve(
@@ -86,6 +88,14 @@ pub fn resolve(
     let mut candidates = candidates.peekable();
     if referent == Referent::Latest {
         return candidates.next().map(|m| m.entity);
+    }
+    // `X and its chairman`, `X, its chairman`: the name coordinated right before.
+    if let Some(m) = candidates.peek() {
+        let gap = text[m.span.end..pos].trim();
+        let gap = gap.strip_prefix(',').map_or(gap, str::trim);
+        if gap.is_empty() || (words.is_conj)(&crate::text::fold_case(gap)) {
+            return Some(m.entity);
+        }
     }
     // `het bedrijf`, `die Kette`, `it` in an article about one company: that company,
     // when it is named in reach, unless a subject-like organisation of the word's own

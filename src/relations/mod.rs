@@ -295,6 +295,7 @@ fn resolve_arg(view: &View, arg: Arg, slot: &[EntityKind], exclude: &[usize]) ->
             let referent = view.referent(item).unwrap_or(Referent::Any);
             let pos = view.items[item].span.start;
             let is_prep = |w: &str| view.lex.has(w, lexicon::Frame::Prep);
+            let is_conj = |w: &str| view.lex.has(w, lexicon::Frame::Conj);
             // `after`: a noun after the name (`an X filing`), a row with object `-`.
             let is_recipient = |w: &str, after: bool| {
                 view.lex.forms.get(w).is_some_and(|cues| {
@@ -303,7 +304,7 @@ fn resolve_arg(view: &View, arg: Arg, slot: &[EntityKind], exclude: &[usize]) ->
                     })
                 })
             };
-            coref::resolve(view.analysis, &coref::Words { is_prep: &is_prep, is_recipient: &is_recipient }, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
+            coref::resolve(view.analysis, &coref::Words { is_prep: &is_prep, is_recipient: &is_recipient, is_conj: &is_conj }, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
         }
     }
 }

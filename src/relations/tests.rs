@@ -853,6 +853,11 @@ fn english() {
             "The [Transport Board] rejected [Brixa]'s application to acquire [Kestrova].",
             &[("acquisition", "Brixa", "Kestrova", "abandoned")],
         ),
+        // `X and its chairman`: the possessive stands for the name coordinated before it.
+        (
+            "[Kestrova] said the suit names [Brixa] and its chairman, [Ida Brandt|P].",
+            &[("executive_of", "Ida Brandt", "Brixa", "")],
+        ),
         // A bid from a group led by a named bidder.
         (
             "[Kestrova] rejected an offer from an investor group led by [Ida Brandt|P].",
