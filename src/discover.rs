@@ -348,7 +348,12 @@ impl<'a> SentenceReader<'a> {
         let start = self.tokens[i].span.start;
         let before = &self.text[self.sentence.span.start..start];
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
-        before[line_start..].chars().all(|c| !c.is_alphanumeric())
+        // A hard-wrapped line that goes on after a lower-case word or a comma (`told
+        // the\nSecurities and Exchange Commission`) does not start anything.
+        let wrapped = line_start > 0
+            && before[..line_start].trim_end().ends_with(|c: char| c.is_lowercase() || c == ',');
+        let line_initial = before[line_start..].chars().all(|c| !c.is_alphanumeric());
+        (line_initial && !(wrapped && before[line_start..].trim().is_empty()))
             || self.text[..start].trim_end().ends_with([':', '"', '(', '\u{2013}', '\u{2022}'])
     }
 
@@ -1274,6 +1279,14 @@ mod tests {
             ("de", "Die Gläserne Werkstatt GmbH meldet Insolvenz an.", &[("Gläserne Werkstatt GmbH", Org)]),
             ("de", "Das Geld kommt von der Brunnhuber-Stiftung aus Linz.", &[("Brunnhuber-Stiftung", Org)]),
             ("en", "Analysts at Tolliver Oil and Gas Corp disagreed.", &[("Tolliver Oil and Gas Corp", Org)]),
+            // A legal form in capitals or mistyped.
+            ("en", "Shares of Quillbrook Tool INc rose.", &[("Quillbrook Tool INc", Org)]),
+            // A hard-wrapped line goes on after a lower-case word: its first word is no
+            // sentence start.
+            ("en", "Shares rose.\nThen Brightwater Tool Corp told the\nMarkets and Exchange Commission it sold.", &[
+                ("Brightwater Tool Corp", Org),
+                ("Markets and Exchange Commission", Org),
+            ]),
         ]);
     }
 

@@ -508,12 +508,14 @@ impl DocEntities {
             }
         }
         // An acronym in brackets after an organisation's name stands for it later
-        // (`Bundeswettbewerbsbehörde (BWB)` … `die BWB`).
+        // (`Bundeswettbewerbsbehörde (BWB)` … `die BWB`), as does a wire service's ticker
+        // that abbreviates it (`British Petroleum Co Plc <BP>` … `BP said`).
         for m in &self.mentions {
             if self.entities[m.entity].kind != EntityKind::Organization {
                 continue;
             }
-            if let Some(acr) = crate::discover::acronym_after(doc.text, m.span.end) {
+            let acronym = crate::discover::acronym_after(doc.text, m.span.end).or_else(|| ticker_after(doc.text, m.span.end));
+            if let Some(acr) = acronym {
                 let form = &doc.text[acr.start..acr.end];
                 if crate::discover::abbreviates(&doc.text[m.span.start..m.span.end], form) {
                     let slot = forms.entry(form.to_string()).or_default();
@@ -538,6 +540,40 @@ impl DocEntities {
         // A form that is itself the full label of another entity is not short for this one.
         let labels: HashSet<&str> = self.entities.iter().map(|e| e.label.as_str()).collect();
         let mut added: Vec<(Span, usize)> = Vec::new();
+        // Longer forms first: `Harper and Row` before `Harper`.
+        let mut forms: Vec<_> = forms.into_iter().collect();
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        // A form that is one organisation's whole name without its legal form (`CSR` of
+        // `CSR Ltd`) and only the first word of another (`CSR Petroleum`) is the first's.
+        for (form, (owners, _)) in forms.iter_mut() {
+            if owners.len() < 2 {
+                continue;
+            }
+            let whole: Vec<usize> = owners
+                .iter()
+                .copied()
+                .filter(|&o| strip_legal_form(&self.entities[o].label, legal).is_some_and(|s| s == *form))
+                .collect();
+            if whole.len() == 1 {
+                *owners = whole;
+            }
+        }
+        // A discovered "person" whose name is the start of a long company name of the
+        // article is that company said short (`Harcourt Brace` of `Harcourt Brace
+        // Jovanovich Inc`).
+        for (form, (owners, surname)) in &forms {
+            if owners.len() != 1 || *surname || self.entities[owners[0]].kind != EntityKind::Organization {
+                continue;
+            }
+            let person = self.entities.iter().position(|e| {
+                e.kind == EntityKind::Person && e.source == EntitySource::Discovered && e.label == *form
+            });
+            if let Some(p) = person {
+                for m in self.mentions.iter_mut().filter(|m| m.entity == p) {
+                    m.entity = owners[0];
+                }
+            }
+        }
         for (form, (owners, surname)) in forms {
             // (Surnames may still take over one-word organisation matches, below.)
             if owners.len() != 1 || (!surname && labels.contains(form.as_str()) && self.entities[owners[0]].label != form) {
@@ -577,6 +613,9 @@ impl DocEntities {
                         continue;
                     }
                 } else if doc.word_after(end).is_some_and(|(_, w)| starts_upper(w) && !words.is_function_word(w) && !words.is_cue_word(&crate::text::fold_case(w))) {
+                    continue;
+                }
+                if added.iter().any(|(a, _)| a.overlaps(span)) {
                     continue;
                 }
                 match self.mentions.iter().position(|m| m.span.overlaps(span)) {
@@ -619,6 +658,15 @@ impl DocEntities {
         let mentions = self.mentions.iter().map(|m| Mention { span: m.span, entity: new_index[m.entity] }).collect();
         Resolved { entities, mentions }
     }
+}
+
+/// A ticker in angle brackets right after a name (`Trans World Airlines Inc <TWA>`): two
+/// to five capitals.
+fn ticker_after(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?.strip_prefix(" <")?;
+    let close = rest.find('>')?;
+    let t = &rest[..close];
+    ((2..=5).contains(&t.len()) && t.chars().all(|c| c.is_ascii_uppercase())).then(|| Span::new(end + 2, end + 2 + close))
 }
 
 /// The short forms of an entity, each with whether it is a surname.
@@ -669,10 +717,36 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
                     && !words.is_common_in(lang, first)
                     && !words.is_plain_word(first)
                     && !words.is_place(first)
-                    && !words.is_first_name(first)
+                    && !words.is_demonym(lang, first)
                     && words.head_kind(first).is_none();
-                if usable {
+                // A first name starts many company names (`Harcourt Brace Jovanovich`,
+                // `Harper and Row Publishers`); alone it stands for the company only when
+                // the name is long enough not to be a person's (`Robert Halmi Inc`).
+                let long = parts.len() >= 3 && parts[1..].iter().all(|p| !words.is_first_name(p));
+                if usable && (!words.is_first_name(first) || long) {
                     out.push((first.to_string(), false));
+                }
+            }
+            // The initials of a name of three words or more (`Trans World Airlines` →
+            // `TWA`), function words left out.
+            let content: Vec<&str> = parts.iter().copied().filter(|p| !words.is_function_word(p)).collect();
+            if content.len() >= 3 && content.iter().all(|p| starts_upper(p)) {
+                let initials: String = content.iter().filter_map(|p| p.chars().next()).collect();
+                if initials.chars().all(|c| c.is_ascii_uppercase()) {
+                    out.push((initials, false));
+                }
+            }
+            // A long name is also cut to its first two words, or three round a
+            // conjunction: `British Printing`, `Harcourt Brace`, `Harper and Row`.
+            if parts.len() >= 3 {
+                let conj = parts.len() >= 4 && matches!(parts[1], "and" | "&" | "und" | "en");
+                let n = if conj { 3 } else { 2 };
+                let prefix = &parts[..n];
+                let named = prefix.iter().enumerate().all(|(i, p)| {
+                    (conj && i == 1) || (starts_upper(p) && p.chars().count() >= 2 && !words.is_function_word(p))
+                });
+                if named && !words.is_place(&prefix.join(" ")) {
+                    out.push((prefix.join(" "), false));
                 }
             }
         }
@@ -833,6 +907,44 @@ paul,Organization,Paul,,,false
                 ("en", PEOPLE, "Busch arrived before Roland Busch spoke.", &[("Roland Busch", "roland-busch")]),
             ],
             false,
+        );
+        // A long company name that starts with a first name: the first word, the first
+        // two words, or three round `and`; a short one (`Robert Halmi Inc`) keeps its
+        // first name to itself.
+        let rows = "pat,Organization,Percival Ashcombe Treadwell Inc,,,false\nhrp,Organization,Harper and Rowntree Publishers Inc,,,false\nrhi,Organization,Robert Halmi Inc,,,false\n";
+        check(
+            &[
+                ("en", rows, "Percival Ashcombe Treadwell Inc made a bid. Percival Ashcombe raised it and Percival said more.", &[
+                    ("Percival Ashcombe Treadwell Inc", "pat"),
+                    ("Percival Ashcombe", "pat"),
+                    ("Percival", "pat"),
+                ]),
+                ("en", rows, "Harper and Rowntree Publishers Inc agreed. Harper and Rowntree said so.", &[
+                    ("Harper and Rowntree Publishers Inc", "hrp"),
+                    ("Harper and Rowntree", "hrp"),
+                ]),
+                ("en", rows, "Robert Halmi Inc agreed. Robert said so.", &[("Robert Halmi Inc", "rhi")]),
+                // A whole name without its legal form beats the first word of another.
+                ("en", "qx,Organization,Quandex Ltd,,,false\nqp,Organization,Quandex Petroleum,,,false\n", "Quandex Ltd will float Quandex Petroleum. Quandex said so.", &[
+                    ("Quandex Ltd", "qx"),
+                    ("Quandex Petroleum", "qp"),
+                    ("Quandex", "qx"),
+                ]),
+                // Initials of a name of three words or more.
+                ("en", rows, "Percival Ashcombe Treadwell Inc agreed. PAT said so.", &[
+                    ("Percival Ashcombe Treadwell Inc", "pat"),
+                    ("PAT", "pat"),
+                ]),
+            ],
+            false,
+        );
+        // A "person" found by discovery whose name starts the company's is the company.
+        check(
+            &[("en", rows, "Percival Ashcombe Treadwell Inc made a bid. Later Percival Ashcombe raised it.", &[
+                ("Percival Ashcombe Treadwell Inc", "pat"),
+                ("Percival Ashcombe", "pat"),
+            ])],
+            true,
         );
     }
 

@@ -416,6 +416,20 @@ impl NameWords {
                 }
             }
         }
+        // In capitals or mistyped (`INC`, `CORP`, `INc`): a form of three letters or more,
+        // written with more than one capital.
+        for form in self.legal_forms.iter().filter(|f| f.text.len() >= 3 && f.text.chars().all(|c| c.is_ascii_alphabetic())) {
+            let n = form.text.len();
+            let Some(head) = rest.get(..n) else { continue };
+            let capitals = head.chars().filter(char::is_ascii_uppercase).count();
+            if head.eq_ignore_ascii_case(&form.text)
+                && capitals >= 2
+                && head.starts_with(|c: char| c.is_ascii_uppercase())
+                && rest[n..].chars().next().is_none_or(|c| !is_word_char(c))
+            {
+                return Some(pos + n);
+            }
+        }
         None
     }
 

@@ -14,15 +14,26 @@ use crate::model::{Analysis, EntityKind};
 use crate::relations::lexicon::Referent;
 
 /// The entity that the word at byte `pos` of sentence `sentence` refers to.
+/// The word classes of the lexicon that coreference looks up.
+pub struct Words<'a> {
+    /// A preposition (folded).
+    pub is_prep: &'a dyn Fn(&str) -> bool,
+    /// A `recipient` phrase (folded); `true`: only a noun that follows the name.
+    pub is_recipient: &'a dyn Fn(&str, bool) -> bool,
+    /// A coordinating word (folded).
+    pub is_conj: &'a dyn Fn(&str) -> bool,
+}
+
 pub fn resolve(
     analysis: &Analysis,
-    lex_preps: &dyn Fn(&str) -> bool,
+    words: &Words<'_>,
     sentence: usize,
     pos: usize,
     referent: Referent,
     slot: &[EntityKind],
     exclude: &[usize],
 ) -> Option<usize> {
+    let (lex_preps, lex_recipient) = (words.is_prep, words.is_recipient);
     if referent == Referent::Speaker {
         return crate::relations::context::speaker_org(analysis, pos, exclude)
             .filter(|_| slot.contains(&EntityKind::Organization));
@@ -38,6 +49,19 @@ pub fn resolve(
     }
     let from = analysis.sentences[first].span.start;
     let text = analysis.text.as_str();
+    // The addressees of a filing or statement in reach (`X told the SEC (SEC) it …`, `…
+    // with the SEC. It also said …`) are out, unless named otherwise in the word's own
+    // sentence (`The SEC said it …`).
+    let own_start = analysis.sentences[sentence].span.start;
+    let in_reach = || analysis.mentions.iter().filter(|m| m.span.start >= from && m.span.end <= pos);
+    let recipient = |m: &&crate::model::Mention| is_recipient(analysis, lex_recipient, m.span.start, m.span.end);
+    let bracketed = |m: &&crate::model::Mention| text[..m.span.start].trim_end().ends_with('(');
+    let named_here: Vec<usize> = in_reach()
+        .filter(|m| m.span.start >= own_start && !recipient(m) && !bracketed(m))
+        .map(|m| m.entity)
+        .collect();
+    let recipients: Vec<usize> =
+        in_reach().filter(|m| recipient(m)).map(|m| m.entity).filter(|e| !named_here.contains(e)).collect();
     let candidates = analysis
         .mentions
         .iter()
@@ -56,13 +80,22 @@ pub fn resolve(
         .filter(|m| {
             let kind = analysis.entities[m.entity].kind;
             referent.fits(kind) && slot.contains(&kind) && !exclude.contains(&m.entity)
-        });
+        })
+        .filter(|m| !recipients.contains(&m.entity));
     // Prefer a subject-like antecedent (not after a preposition, not a genitive) in the
     // pronoun's sentence or the one before; else the nearest fitting one.
     let near_from = analysis.sentences[sentence.saturating_sub(1)].span.start.max(from);
     let mut candidates = candidates.peekable();
     if referent == Referent::Latest {
         return candidates.next().map(|m| m.entity);
+    }
+    // `X and its chairman`, `X, its chairman`: the name coordinated right before.
+    if let Some(m) = candidates.peek() {
+        let gap = text[m.span.end..pos].trim();
+        let gap = gap.strip_prefix(',').map_or(gap, str::trim);
+        if gap.is_empty() || (words.is_conj)(&crate::text::fold_case(gap)) {
+            return Some(m.entity);
+        }
     }
     // `het bedrijf`, `die Kette`, `it` in an article about one company: that company,
     // when it is named in reach, unless a subject-like organisation of the word's own
@@ -75,6 +108,7 @@ pub fn resolve(
             .rev()
             .filter(|m| m.span.end <= pos && m.span.start >= own)
             .filter(|m| analysis.entities[m.entity].kind == EntityKind::Organization && !exclude.contains(&m.entity))
+            .filter(|m| !recipients.contains(&m.entity))
             .find(|m| !in_phrase(analysis, lex_preps, m.span.start) && !is_genitive_at(text, m.span.end));
         if let Some(m) = local {
             return Some(m.entity);
@@ -125,6 +159,41 @@ pub(crate) fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, sta
         }
     }
     false
+}
+
+/// True when the mention at `start..end` is the addressee of a filing or statement: one
+/// or two words before it (after at most one lower-case word: `the`, `a`) form a
+/// `recipient` phrase (`told the X`, `filing with the X`), or the word right after it is a
+/// `recipient` noun (object `-`: `an X filing`), within the same stretch of text without
+/// punctuation.
+pub(crate) fn is_recipient(analysis: &Analysis, is_recipient: &dyn Fn(&str, bool) -> bool, start: usize, end: usize) -> bool {
+    let before = &analysis.text[..start];
+    let cut = before.rfind([':', ';', ',', '.', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}']).map_or(0, |i| i + 1);
+    let words: Vec<&str> = before[cut..]
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .collect();
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    let fold = crate::text::fold_case;
+    for skip in 0..2 {
+        if skip == 1 && !words.first().is_some_and(|w| lower(w)) {
+            break;
+        }
+        let Some(one) = words.get(skip).map(|w| fold(w)) else { break };
+        if is_recipient(&one, false) {
+            return true;
+        }
+        if let Some(two) = words.get(skip + 1).map(|w| fold(w)) {
+            if is_recipient(&format!("{two} {one}"), false) {
+                return true;
+            }
+        }
+    }
+    let after = analysis.text[end..].trim_start_matches([' ', '\n', '(', ')']);
+    let next: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
+    !next.is_empty() && is_recipient(&crate::text::fold_case(&next), true)
 }
 
 fn is_genitive_at(text: &str, end: usize) -> bool {

@@ -74,6 +74,11 @@ pub enum Frame {
     /// Verbs of the side that receives a bid (`rejects`, `wijst … af`, `lehnt … ab`):
     /// in `Y rejects X bid` the name before the bid is the bidder, the subject the target.
     Receiver,
+    /// Words that make the organisation right after them (or, for a noun, right before
+    /// it) the addressee of a filing or statement (`told the X`, `a filing with the X`, `an
+    /// X filing`): a regulator, never the antecedent of the speaker's `it`/`they`. Looked
+    /// up by coreference, not matched as cues.
+    Recipient,
     /// Adverbials of time (`vorig jaar`, `im Vorjahr`, `last year`): they close a
     /// prepositional phrase, so a name right after them is no part of it (`hat im
     /// Vorjahr X übernommen`). A year (`in 2015 X`) does the same without a row.
@@ -126,6 +131,7 @@ impl Frame {
             "copula" => Frame::Copula,
             "succession" => Frame::Succession,
             "receiver" => Frame::Receiver,
+            "recipient" => Frame::Recipient,
             "time" => Frame::Time,
             "share" => Frame::Share,
             "part" => Frame::Part,
@@ -178,6 +184,7 @@ impl Frame {
             Frame::Copula => "copula",
             Frame::Succession => "succession",
             Frame::Receiver => "receiver",
+            Frame::Recipient => "recipient",
             Frame::Time => "time",
             Frame::Share => "share",
             Frame::Part => "part",
@@ -421,8 +428,9 @@ impl Lexicon {
         }
         let mut builder = PhraseMatcherBuilder::new();
         for (i, cue) in cues.iter().enumerate() {
-            // Amount words are looked up by the amount parser, not matched as cues.
-            if matches!(cue.frame, Frame::Scale | Frame::Currency | Frame::Unit | Frame::Setting) {
+            // Amount words are looked up by the amount parser, recipient words by coreference;
+            // neither is matched as a cue.
+            if matches!(cue.frame, Frame::Scale | Frame::Currency | Frame::Unit | Frame::Setting | Frame::Recipient) {
                 continue;
             }
             let head = match cue.form.split_once("...") {

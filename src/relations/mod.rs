@@ -295,7 +295,16 @@ fn resolve_arg(view: &View, arg: Arg, slot: &[EntityKind], exclude: &[usize]) ->
             let referent = view.referent(item).unwrap_or(Referent::Any);
             let pos = view.items[item].span.start;
             let is_prep = |w: &str| view.lex.has(w, lexicon::Frame::Prep);
-            coref::resolve(view.analysis, &is_prep, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
+            let is_conj = |w: &str| view.lex.has(w, lexicon::Frame::Conj);
+            // `after`: a noun after the name (`an X filing`), a row with object `-`.
+            let is_recipient = |w: &str, after: bool| {
+                view.lex.forms.get(w).is_some_and(|cues| {
+                    cues.iter().map(|&c| &view.lex.cues[c]).any(|c| {
+                        c.frame == lexicon::Frame::Recipient && (!after || c.object_preps.iter().any(|p| p == "-"))
+                    })
+                })
+            };
+            coref::resolve(view.analysis, &coref::Words { is_prep: &is_prep, is_recipient: &is_recipient, is_conj: &is_conj }, view.sentence, pos, referent, slot, exclude).map(|e| (e, true))
         }
     }
 }

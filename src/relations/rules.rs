@@ -154,7 +154,13 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let object = object.or_else(|| {
         oblique_relative(view, c, cue).filter(|o| left.first().is_some_and(|s| s.via == Via::Direct && s.item > o.item))
     });
-    let subject = left.first().copied().or_else(|| view.possessor(c).filter(|a| a.dist <= 6));
+    // `X's plan to buy Y`; also after a clause subject (`the regulator rejected X's
+    // application to acquire Y`): a named genitive nearer than the subject is the buyer.
+    let possessor = view.possessor(c).filter(|a| a.dist <= 6);
+    let own_noun = possessor
+        .filter(|p| !lex.verb_final && p.via == Via::Direct && left.first().is_some_and(|l| l.item < p.item));
+    let left: Vec<Arg> = if own_noun.is_some() { Vec::new() } else { left };
+    let subject = left.first().copied().or(possessor);
     // `X kocht de Belgische tak van Y`: the owner of the part is the target.
     let object = object.or_else(|| {
         if out.kind != RelationType::Acquisition {
@@ -388,7 +394,9 @@ fn nominal(out: &mut Out, cue: &Cue) {
         .filter(|s| object.is_none_or(|o| !out.in_group(o, s.item)))
         // An agent phrase does not reach across a verb (`Mit der Klage strebt der Verband
         // … an`: a clause subject, not `Klage der X`).
-        .filter(|s| s.item < c || !(c + 1..s.item).any(|j| verb_like(view, j)));
+        .filter(|s| s.item < c || !(c + 1..s.item).any(|j| verb_like(view, j)))
+        // Nor past another deal noun, whose agent it is (`a suit to enjoin the offer by X`).
+        .filter(|s| s.item < c || out.kind != RelationType::Lawsuit || bidder_after(view, c).is_none_or(|b| b.item != s.item));
     let possessor = view.possessor(c).filter(|p| object.is_none_or(|o| o.item != p.item));
     let (subject, rule) = match (by, possessor) {
         (Some(s), _) => (Some(s), "nominal.by"),
@@ -429,10 +437,16 @@ fn nominal(out: &mut Out, cue: &Cue) {
             let other = view.left_args(c, 2).into_iter().find(|a| !out.in_group(s, a.item) && a.item != s.item);
             // `Y rejects the takeover by X`: a receiving verb makes any acquisition noun
             // a bid on the clause subject.
+            // A named genitive bidder is explicit enough for a generic noun (`Y rejected X's
+            // offer`).
+            let named = rule == "nominal.possessive" && s.via == Via::Direct;
             let receiving = out.kind == RelationType::Acquisition
-                && (cue.weight >= 0.5 || rule == "nominal.by")
+                && (cue.weight >= 0.5 || rule == "nominal.by" || named)
                 && other.is_some_and(|o| received(o.item));
-            match other.filter(|_| receiver || receiving) {
+            // `X … relaunching its bid`: a possessive pronoun is the clause subject's own
+            // bid unless a receiving verb says otherwise (`Y rejected its offer`).
+            let pronoun = matches!(s.via, Via::Coref(_)) && !other.is_some_and(|o| received(o.item));
+            match other.filter(|_| (receiver && !pronoun) || receiving) {
                 Some(o) => out.emit(s, o, None, "nominal.receiver", 0.75),
                 None => implicit_object(out, cue, s, "nominal.implicit"),
             }
@@ -440,10 +454,35 @@ fn nominal(out: &mut Out, cue: &Cue) {
         (None, None) => {
             // `X und Y wollen Standorte zwecks Übernahme prüfen`: the clause subject.
             if let Some(s) = view.left_args(c, 2).into_iter().next() {
+                // `X filed a suit seeking to enjoin Y's tender offer`: the bidder.
+                if out.kind == RelationType::Lawsuit {
+                    if let Some(b) = bidder_after(view, c).filter(|b| !out.in_group(s, b.item)) {
+                        out.emit(s, b, None, "nominal.bidder", 0.8);
+                        return;
+                    }
+                }
                 implicit_object(out, cue, s, "nominal.implicit");
             }
         }
     }
+}
+
+/// The named bidder of the first acquisition noun after `c` in its clause (`… to enjoin
+/// the tender offer by X`, `… to block X's bid`): its agent phrase or genitive.
+fn bidder_after(view: &View, c: usize) -> Option<Arg> {
+    for k in c + 1..view.len().min(c + 1 + WINDOW) {
+        if view.is_barrier(k) {
+            return None;
+        }
+        let deal = view.cues(k).iter().map(|&(ci, _)| &view.lex.cues[ci]).find(|q| {
+            q.frame == Frame::Nominal && q.kind == Some(RelationType::Acquisition)
+        });
+        if let Some(q) = deal {
+            let by = view.prep_arg(k, &q.subject_preps, 6, 0).filter(|a| a.via == Via::Direct);
+            return by.or_else(|| view.possessor(k).filter(|a| a.via == Via::Direct));
+        }
+    }
+    None
 }
 
 /// A verb or auxiliary at item `j`: it ends a noun phrase.
@@ -731,6 +770,14 @@ fn title(out: &mut Out, cue: &Cue) {
     } else {
         (None, "", 0.0)
     };
+    // `X named Y president`, `X appointed Y as chairman`: the holder between a linking
+    // verb and the title, the organisation the clause subject before the verb.
+    let (holder, holder_rule, factor, org, org_rule) = match (holder, appointed(view, c)) {
+        (None, Some((h, o))) if holder_ok(&h) && out.fits_object(o.item) => {
+            (Some(h), "title.appointed", 0.85, org.or(Some(o)), "title.appointed")
+        }
+        (holder, _) => (holder, holder_rule, factor, org, org_rule),
+    };
     let Some(h) = holder else { return };
     match org {
         // A linked title with an organisation only by anaphora (`was directeur van de
@@ -780,6 +827,21 @@ fn title(out: &mut Out, cue: &Cue) {
         }
         None => {}
     }
+}
+
+/// `X named Y president`, `X appointed Y as chairman`: (holder, organisation) when the
+/// name right before the title (after articles or `as`) follows a linking verb that
+/// follows a named organisation.
+fn appointed(view: &View, c: usize) -> Option<(Arg, Arg)> {
+    let mut j = c;
+    while j > 0 && (view.is(j - 1, Frame::Det) || (view.is(j - 1, Frame::Copula) && view.is(j - 1, Frame::Prep))) {
+        j -= 1;
+    }
+    let h = j.checked_sub(1).filter(|&h| view.entity(h).is_some() && view.is_nominative(h))?;
+    let first = view.group(h).first().copied().unwrap_or(h);
+    let verb = first.checked_sub(1).filter(|&v| view.is(v, Frame::Copula) && !view.is(v, Frame::AuxPassive))?;
+    let o = view.left_args(verb, 1).into_iter().next().filter(|o| o.via == Via::Direct)?;
+    Some((Arg { item: h, via: Via::Direct, dist: c - h }, Arg { item: o.item, via: Via::Direct, dist: c - o.item }))
 }
 
 /// True when a title names its organisation in words that are no entity: an object
@@ -986,7 +1048,11 @@ fn context_org(view: &View, c: usize, holder: Arg) -> Option<usize> {
     let analysis = view.analysis;
     let from =
         analysis.sentences[context::stretch_start(analysis, view.sentence, context::RECENT_SENTENCES)].span.start;
-    context::recent_org(analysis, &is_prep, view.sentence, pos, context::RECENT_SENTENCES, false, &exclude)
+    // An article clearly about one organisation: that one (`Chief executive X spent the
+    // week …` in a story about a bid for the company).
+    context::dominant_org(analysis, from, pos)
+        .filter(|d| !exclude.contains(d))
+        .or_else(|| context::recent_org(analysis, &is_prep, view.sentence, pos, context::RECENT_SENTENCES, false, &exclude))
         .or_else(|| context::topic_org(analysis, from, pos, &exclude))
         .or_else(|| {
             context::recent_org(analysis, &is_prep, view.sentence, pos, context::PARAGRAPH_SENTENCES, true, &exclude)

@@ -200,7 +200,8 @@ impl<'a> View<'a> {
     }
 
     /// Wire copy marks names with angle brackets (`<Pioneer Sugar Mills Ltd>`): the
-    /// brackets are dropped so that the name sits in its phrase.
+    /// brackets are dropped so that the name sits in its phrase; a bracketed ticker of
+    /// the name right before it is dropped whole.
     fn drop_name_brackets(&mut self) {
         let n = self.items.len();
         let mut keep = vec![true; n];
@@ -211,6 +212,11 @@ impl<'a> View<'a> {
             {
                 keep[i - 1] = false;
                 keep[i + 1] = false;
+                // A ticker of the name before it (`Harcourt Brace Jovanovich Inc <HBJ>`)
+                // says nothing more: the whole bracket goes.
+                if i >= 2 && self.entity(i).is_some() && self.entity(i - 2) == self.entity(i) {
+                    keep[i] = false;
+                }
             }
         }
         if keep.iter().all(|&k| k) {
@@ -857,7 +863,7 @@ impl<'a> View<'a> {
     }
 
     /// The genitive entity or possessive pronoun before `c` (`Oracle's $10bn takeover`,
-    /// `zijn overname`), skipping up to three words.
+    /// `zijn overname`, `X's 40 dlr a share offer`), skipping up to five words.
     pub fn possessor(&self, c: usize) -> Option<Arg> {
         let mut j = c;
         let mut words = 0;
@@ -873,8 +879,10 @@ impl<'a> View<'a> {
                 || matches!(self.punct(j), Some('-' | '.' | ',' | '$' | '€' | '£'))
                 || self.is(j, Frame::Scale)
                 || self.is(j, Frame::Currency)
-                || self.is(j, Frame::Modality);
-            if !filler || words >= 4 {
+                || self.is(j, Frame::Modality)
+                // `X's 40 dlr a share offer`.
+                || (words > 0 && self.is(j, Frame::Det) && self.is(j + 1, Frame::Share));
+            if !filler || words >= 5 {
                 return None;
             }
             words += 1;

@@ -845,6 +845,58 @@ fn english() {
         ),
         ("[Brixa] made an unsolicited approach to [Kestrova] last month.", &[("acquisition", "Brixa", "Kestrova", "pursuing")]),
         ("[Brixa] rejected the approach and walked away.", &[]),
+        // The addressee of a filing or statement is never the `it` of the filer.
+        (
+            "[Brixa] told the [Securities Board] it has acquired 500,000 shares of [Kestrova], or 6.1 pct of the total.",
+            &[("investment", "Brixa", "Kestrova", "completed")],
+        ),
+        ("A group of investors told the [Securities Board] they acquired 6 pct of [Kestrova].", &[]),
+        ("In a filing with the [Securities Board], a group of investors said it bought [Kestrova] shares.", &[]),
+        ("An investor said in a [Securities Board] filing that it bought 7 pct of [Kestrova].", &[]),
+        (
+            "[Brixa] made a filing with the [Securities Board]. It also said it plans to buy [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        ("[Brixa] said it would not renew its bid for [Kestrova].", &[("acquisition", "Brixa", "Kestrova", "abandoned")]),
+        ("[Brixa] had approached [Telmar] with a view to relaunching its bid.", &[]),
+        ("[Kestrova] rejected its offer, [Brixa] said.", &[]),
+        // A suit to stop a bid is against the bidder; a named genitive makes `offer` a bid.
+        (
+            "[Kestrova] said it filed a lawsuit seeking to enjoin the tender offer by [Brixa].",
+            &[("lawsuit", "Kestrova", "Brixa", "filed"), ("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        ("[Kestrova] said its board rejected [Brixa]'s 40 dlr a share offer.", &[("acquisition", "Brixa", "Kestrova", "abandoned")]),
+        // Appointments: the holder between the linking verb and the title.
+        ("[Kestrova] named [Ida Brandt|P] president and chief executive.", &[("ceo_of", "Ida Brandt", "Kestrova", "")]),
+        ("[Kestrova] appointed [Ida Brandt|P] as chairman.", &[("executive_of", "Ida Brandt", "Kestrova", "")]),
+        (
+            "[Kestrova] vice president and general counsel [Ida Brandt|P] declined to comment.",
+            &[("executive_of", "Ida Brandt", "Kestrova", "")],
+        ),
+        // A named genitive before an infinitive is its subject, not the clause subject.
+        (
+            "The [Transport Board] rejected [Brixa]'s application to acquire [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "abandoned")],
+        ),
+        // `X and its chairman`: the possessive stands for the name coordinated before it.
+        (
+            "[Kestrova] said the suit names [Brixa] and its chairman, [Ida Brandt|P].",
+            &[("executive_of", "Ida Brandt", "Brixa", "")],
+        ),
+        // A bid from a group led by a named bidder.
+        (
+            "[Kestrova] rejected an offer from an investor group led by [Ida Brandt|P].",
+            &[("acquisition", "Ida Brandt", "Kestrova", "abandoned")],
+        ),
+        // A title without its organisation in a story clearly about one company.
+        (
+            "[Kestrova] shares rose. [Kestrova] said it was open to talks. [Kestrova] has cash, though [Brixa] is bigger than [Telmar]. Chief executive [Ida Brandt|P] met investors.",
+            &[("ceo_of", "Ida Brandt", "Kestrova", "")],
+        ),
+        (
+            "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("en", cases);
