@@ -250,6 +250,12 @@ impl NameWords {
         self.is_function_word(word) || self.common.keys().any(|lang| self.is_common_in(lang, word))
     }
 
+    /// A word listed as ordinary in `lang` (its word list or function words), without
+    /// the guess from noun stems that [`NameWords::is_common_in`] adds.
+    pub fn is_listed_word(&self, lang: &str, word: &str) -> bool {
+        self.is_function_word_in(lang, word) || self.common.get(lang).is_some_and(|c| c.contains(fold_case_cow(word).as_ref()))
+    }
+
     /// A lower-case word of a language that does not capitalise nouns (`bank`, `cook`)
     /// or a function word: a capital on it is no sign of a name.
     pub fn is_plain_word(&self, word: &str) -> bool {

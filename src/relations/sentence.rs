@@ -388,7 +388,19 @@ impl<'a> View<'a> {
 
     /// A clause boundary for argument searches.
     pub fn is_barrier(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some(';' | ':' | '\u{2013}' | '|')) || self.is(i, Frame::Clause)
+        matches!(self.punct(i), Some(';' | ':' | '\u{2013}' | '|'))
+            || (self.is(i, Frame::Clause) && (!self.is(i, Frame::Prep) || self.opens_subclause(i)))
+    }
+
+    /// A word that is both a preposition and a clause word (German `als`) opens a
+    /// subordinate clause at the start of the sentence when a subject follows it (`Als X
+    /// die Übernahme von Y verkündete, …`), not a title phrase (`Als Siemens-Chef hat X`).
+    pub fn opens_subclause(&self, i: usize) -> bool {
+        i == 0
+            && self.is(i, Frame::Prep)
+            && self.is(i, Frame::Clause)
+            && self.items.get(1).is_some_and(|it| !it.modifier && !it.genitive)
+            && (self.entity(1).is_some() || self.is(1, Frame::Coref))
     }
 
     /// Adjacent items (no space between).
@@ -434,6 +446,9 @@ impl<'a> View<'a> {
             // `hat im Vorjahr X übernommen`, `dat in 2015 X overnam`: a time adverbial or
             // a year closes the phrase before the name.
             if self.is(j, Frame::Time) || (j + 1 == i && self.is_year(j)) {
+                return None;
+            }
+            if self.opens_subclause(j) {
                 return None;
             }
             if self.is(j, Frame::Prep) {
