@@ -312,7 +312,7 @@ impl EntityFinder {
         if one_word
             && (ambiguous || w.capitalises_nouns(doc.lang))
             && !text[m.span.end..].starts_with('-')
-            && doc.word_before(m.span.start).is_some_and(|(_, d)| w.is_noun_determiner(d))
+            && doc.word_before(m.span.start).is_some_and(|(_, d)| w.is_noun_determiner(doc.lang, d))
         {
             return None;
         }
