@@ -204,7 +204,9 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
                     } else {
                         out.emit(b, a, None, "verb.relative", 0.9);
                     }
-                } else {
+                } else if !(a.item >= 1 && b.item < a.item && view.punct(a.item - 1) == Some(',')) {
+                    // (A name right after a comma opens the clause of the verb: in `X
+                    // sagte, Y habe lange geklagt` Y is the subject, not X's object.)
                     out.emit(b, a, None, "verb.final", 0.85);
                 }
             }
@@ -750,6 +752,18 @@ fn title(out: &mut Out, cue: &Cue) {
                 });
                 if let Some(x) = successor {
                     out.emit(x, o, None, "title.succession", factor);
+                }
+            } else if h.item > c {
+                // `X löst Adidas-Chef Y ab`, `X wird Nachfolger von Adidas-Chef Y`: a
+                // successor named before the title and its holder.
+                let successor = view.left_args(c, 3).into_iter().find(|x| {
+                    x.via == Via::Direct
+                        && holder_ok(x)
+                        && x.item != o.item
+                        && (x.item + 1..c).any(|j| view.is(j, Frame::Succession))
+                });
+                if let Some(x) = successor {
+                    out.emit(x, o, None, "title.succession", factor * 0.9);
                 }
             }
         }
