@@ -833,7 +833,15 @@ impl<'a> SentenceReader<'a> {
         // even when it could be a first name: `Verdi-Chef Frank X`, `Sky-Managerin Alice X`.
         let last = words[words.len() - 1];
         // (Only a listed word is ordinary here: a stem that ordinary nouns share says little.)
-        if single && words.len() == 1 && !w.is_listed_word(self.lang, first_text) && !is_place && self.role_glued_before_holder(last) {
+        // (`Ex-Präsident X` is a former president.)
+        if single
+            && words.len() == 1
+            && (first_text.chars().count() >= 3 || is_all_caps(first_text))
+            && !w.is_listed_word(self.lang, first_text)
+            && !w.is_plain_word(first_text)
+            && !is_place
+            && self.role_glued_before_holder(last)
+        {
             return Some(org(span, 0.6, "hyphen-cue"));
         }
         // 3. A person: role cue before or after, or a first name.

@@ -952,6 +952,8 @@ ingrid-valk,Person,Ingrid Valk,,,false
                     ("KS", "kestrel"),
                     ("KS", "kestrel"),
                 ]),
+                // German `an` is a preposition, not the English article.
+                ("de", r, "Der Konzern verkauft die Sparte an Velora.", &[("Velora", "velora")]),
                 // A surname after a role is the person named in full before.
                 ("nl", r, "Anouk Verbeek leidt Velora. Volgens topman Verbeek groeit het.", &[
                     ("Anouk Verbeek", "anouk-verbeek"),

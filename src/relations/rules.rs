@@ -204,9 +204,10 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
                     } else {
                         out.emit(b, a, None, "verb.relative", 0.9);
                     }
-                } else if !(a.item >= 1 && b.item < a.item && view.punct(a.item - 1) == Some(',')) {
+                } else if !(a.item >= 1 && b.item < a.item && matches!(view.punct(a.item - 1), Some(',' | '('))) {
                     // (A name right after a comma opens the clause of the verb: in `X
-                    // sagte, Y habe lange geklagt` Y is the subject, not X's object.)
+                    // sagte, Y habe lange geklagt` Y is the subject, not X's object; one
+                    // in brackets describes the name before it: `X (CDU) hat … geklagt`.)
                     out.emit(b, a, None, "verb.final", 0.85);
                 }
             }

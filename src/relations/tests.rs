@@ -621,6 +621,27 @@ fn german() {
             "[Kestrova] prüft den Kauf. Das sei noch offen, sagte die Chefin der Landesholding, [Petra Wolf|P], am Montag.",
             &[],
         ),
+        // A sentence-initial `Als` opens a subordinate clause: its subject is one.
+        (
+            "Als [Kestrova] im Mai die Übernahme von [Brixa] verkündete, stieg die Aktie.",
+            &[("acquisition", "Kestrova", "Brixa", "completed")],
+        ),
+        ("Als er die Übernahme von [Brixa] verkündete, war [Kestrova] noch klein.", &[]),
+        // A successor named before a title compound and its holder holds the title too.
+        (
+            "[Jana Roth|P] löst [Brixa]-Chef [Uwe Lenz|P] ab.",
+            &[("ceo_of", "Jana Roth", "Brixa", ""), ("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        (
+            "Fix ist, dass [Jana Roth|P] Nachfolgerin von [Brixa]-Chef [Uwe Lenz|P] wird.",
+            &[("ceo_of", "Jana Roth", "Brixa", ""), ("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        // Austrian `jemanden klagen`: a direct object; not across a comma or into brackets.
+        ("[Kestrova] hat [Brixa] wegen Patentverletzung geklagt.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova] sagte, [Brixa] habe lange geklagt.", &[]),
+        ("Nun hat [Jana Roth|P] ([Brixa]) den Autor auf Schadenersatz geklagt.", &[]),
+        // `an` is a preposition in German, not an article: the sale goes to the name after it.
+        ("[Kestrova] verkaufte [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "completed")]),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
