@@ -630,10 +630,13 @@ fn title(out: &mut Out, cue: &Cue) {
         return;
     }
     // The organisation: a phrase after the title whose preposition follows it (in `van
-    // directeur X` the name is the holder, not the organisation).
+    // directeur X` the name is the holder, not the organisation). A title glued to its
+    // organisation (`Siemens-Chef X … von Y`) has none.
+    let compound = view.compound_before(c);
     let of_phrase = view
         .right_args(c, (c + 8).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
         .into_iter()
+        .filter(|_| compound.is_none())
         .find(|o| !matches!(view.prep_before(o.item), Some(PrepBefore::Prep(_, p)) if p < c) && out.fits_object(o.item))
         // A company noun in the genitive right after the title (`Verwaltungsrat des
         // Konzerns`).
@@ -645,7 +648,7 @@ fn title(out: &mut Out, cue: &Cue) {
         });
     let (org, org_rule) = if let Some(o) = of_phrase {
         (Some(o), "title.of")
-    } else if let Some(o) = view.compound_before(c) {
+    } else if let Some(o) = compound {
         (Some(o), "title.compound")
     } else if let Some(o) = prenominal(view, c).filter(|o| cue.allows_object_prep(None) && out.fits_object(o.item)) {
         (Some(o), "title.prenominal")

@@ -640,6 +640,20 @@ fn german() {
         ("[Kestrova] hat [Brixa] wegen Patentverletzung geklagt.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
         ("[Kestrova] sagte, [Brixa] habe lange geklagt.", &[]),
         ("Nun hat [Jana Roth|P] ([Brixa]) den Autor auf Schadenersatz geklagt.", &[]),
+        // A chief named with a title glued to the company acts for it in a deal; the title
+        // takes no organisation from a phrase after the verb.
+        (
+            "[Kestrova]-Chef [Uwe Lenz|P] will [Brixa] übernehmen.",
+            &[("acquisition", "Kestrova", "Brixa", "pursuing"), ("ceo_of", "Uwe Lenz", "Kestrova", "")],
+        ),
+        (
+            "[Kestrova]-Chef [Uwe Lenz|P] kündigte die Übernahme von [Brixa] an.",
+            &[("acquisition", "Kestrova", "Brixa", "agreed"), ("ceo_of", "Uwe Lenz", "Kestrova", "")],
+        ),
+        (
+            "[Kestrova]-Managerin [Jana Roth|P] lobt die Partnerschaft mit [Brixa].",
+            &[("executive_of", "Jana Roth", "Kestrova", ""), ("partnership", "Kestrova", "Brixa", "")],
+        ),
         // `an` is a preposition in German, not an article: the sale goes to the name after it.
         ("[Kestrova] verkaufte [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "completed")]),
     ];
