@@ -654,6 +654,12 @@ fn german() {
             "[Kestrova]-Managerin [Jana Roth|P] lobt die Partnerschaft mit [Brixa].",
             &[("executive_of", "Jana Roth", "Kestrova", ""), ("partnership", "Kestrova", "Brixa", "")],
         ),
+        // A shareholder or owner as such is no deal; a new one is.
+        ("[Kestrova]-Aktionär [Brixa] kritisiert den Vorstand.", &[]),
+        (
+            "[Brixa] ist seit Montag neuer Eigentümer von [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "completed")],
+        ),
         // `an` is a preposition in German, not an article: the sale goes to the name after it.
         ("[Kestrova] verkaufte [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "completed")]),
     ];
