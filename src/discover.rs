@@ -664,7 +664,14 @@ impl<'a> SentenceReader<'a> {
             // Hundstorfer`, `der Kommentator Michael Redmond`; `Senator Jane Doe`.
             let next_first_name = units.get(1).is_some_and(|u| w.is_plausible_first_name(self.lang, self.word(u[0])));
             let ordinary = (w.is_common_in(self.lang, text) || w.is_compound_noun(self.lang, text) || w.is_plain_word(text)) && !w.is_first_name(text);
-            let title = units.len() > 2 && ordinary && text.chars().count() > 1 && (next_first_name || w.capitalises_nouns(self.lang));
+            // (Not in a name that ends in an organisation word: `International Drone Racing
+            // Association` in a German text.)
+            let org_name = words.last().is_some_and(|&i| w.head_kind(self.word(i)) == Some(HeadKind::Org)) && w.is_plain_word(text);
+            let title = units.len() > 2
+                && ordinary
+                && !org_name
+                && text.chars().count() > 1
+                && (next_first_name || w.capitalises_nouns(self.lang));
             let descriptor = unit.len() > 1 && {
                 let tail = self.word(unit[unit.len() - 1]);
                 unit.iter().any(|&i| !w.is_first_name(self.word(i)))
@@ -1258,6 +1265,8 @@ mod tests {
             ("nl", "Het geld gaat naar het bedrijf Zwirbelstak, dat robots bouwt.", &[("Zwirbelstak", Org)]),
             ("de", "Der Verpackungskonzern Wellblech Nord wächst kräftig.", &[("Wellblech Nord", Org)]),
             ("de", "Laut Quarkbit-Chef Uwe Sommerfeld läuft es gut.", &[("Quarkbit", Org), ("Uwe Sommerfeld", Per)]),
+            // An English name ending in an organisation word, in a German text.
+            ("de", "Der Sender kooperiert mit der Northern Kite Racing Association aus Kanada.", &[("Northern Kite Racing Association", Org)]),
             // A first name glued to a role before a person's name is the organisation.
             ("de", "Das sagte Verdi-Chef Uwe Sommerfeld am Montag.", &[("Verdi", Org), ("Uwe Sommerfeld", Per)]),
             ("en", "Investors such as Harrowgate Capital put in money.", &[("Harrowgate Capital", Org)]),

@@ -674,7 +674,13 @@ fn title(out: &mut Out, cue: &Cue) {
         .map(|j| Arg { item: j, via: Via::Direct, dist: j - c })
         .filter(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item));
     let after_org = of_phrase.and_then(|o| {
-        let last = view.group(o.item).last().copied().unwrap_or(o.item);
+        let mut last = view.group(o.item).last().copied().unwrap_or(o.item);
+        // `der Generaldirektor der X AG (XAG), Y`: an acronym in brackets after the name.
+        if view.punct(last + 1) == Some('(') {
+            if let Some(close) = (last + 2..(last + 5).min(view.len())).find(|&j| view.punct(j) == Some(')')) {
+                last = close;
+            }
+        }
         (view.punct(last + 1) == Some(',') && view.entity(last + 2).is_some())
             .then_some(Arg { item: last + 2, via: Via::Direct, dist: last + 2 - c })
             .filter(|a| holder_ok(a) && !view.items[a.item].genitive)

@@ -654,6 +654,11 @@ fn german() {
             "[Kestrova]-Managerin [Jana Roth|P] lobt die Partnerschaft mit [Brixa].",
             &[("executive_of", "Jana Roth", "Kestrova", ""), ("partnership", "Kestrova", "Brixa", "")],
         ),
+        // A title phrase with an acronym in brackets, then the holder in apposition.
+        (
+            "Der Generaldirektor der [Kestrova Holding] ([KH]), [Uwe Lenz|P], wies das zurück.",
+            &[("ceo_of", "Uwe Lenz", "Kestrova Holding", "")],
+        ),
         // A shareholder or owner as such is no deal; a new one is.
         ("[Kestrova]-Aktionär [Brixa] kritisiert den Vorstand.", &[]),
         (
