@@ -26,7 +26,12 @@
 //!   document uses the acronym again (`Bundeswettbewerbsbehörde (BWB)`; not a title or,
 //!   in English, a term of ordinary words: `Digital Rights Management (DRM)`); the
 //!   acronym then names it later ([`crate::resolve`]). An acronym in brackets after a
-//!   person is the party or organisation (`Anna Huber (ÖVP)`, not `(GER)`).
+//!   person is the party or organisation (`Anna Huber (ÖVP)`, not `(GER)`). When the
+//!   name before the bracket is no run of its own (`Verein für Konsumenteninformation
+//!   (VKI)`, `Bundesverband Deutscher Versicherungskaufleute (BVK)`), the acronym itself
+//!   is the organisation if the phrase holds an organisation word or spells it loosely.
+//! - A word glued to a role before a person's name (`Verdi-Chef Frank X`) is the
+//!   organisation even when it is also a first name or shares a stem with nouns.
 //! - Organisation followed by a company apposition (`Firan, een dochtermaatschappij van`,
 //!   `X, a Dallas brokerage`).
 //! - Person: a surname alone after a role or title (`topman Wiebes`, `Mr Demel`); it is

@@ -932,10 +932,12 @@ impl<'a> View<'a> {
     /// percentage between them (`18.8% of Y`, `aandelen van Y`) or a share word right
     /// after it following a quantity (`two mln Y shares`).
     pub fn share_context(&self, c: usize, o: usize) -> bool {
-        let between = (c + 1..o).any(|j| self.punct(j) == Some('%') || self.is(j, Frame::Share));
+        // Verb-final (`hat sich 25 Prozent an Y gesichert`): the words before the object.
+        let range = if o > c { c + 1..o } else { o.saturating_sub(4)..o };
+        let between = range.clone().any(|j| self.punct(j) == Some('%') || self.is(j, Frame::Share));
         // `Y shares` counts after a quantity (`two mln Y shares`), not in `all the Y
         // interest`.
-        let quantity = (c + 1..o).any(|j| {
+        let quantity = range.into_iter().any(|j| {
             self.text(j).starts_with(|ch: char| ch.is_ascii_digit())
                 || self.lex.scales.contains_key(&self.items[j].folded)
         });

@@ -659,6 +659,11 @@ fn german() {
             "Der Generaldirektor der [Kestrova Holding] ([KH]), [Uwe Lenz|P], wies das zurück.",
             &[("ceo_of", "Uwe Lenz", "Kestrova Holding", "")],
         ),
+        // A stake bought in a verb-final clause is an investment.
+        (
+            "Damit hat sich [Kestrova] 30 Prozent an [Brixa] gesichert.",
+            &[("investment", "Kestrova", "Brixa", "completed")],
+        ),
         // A shareholder or owner as such is no deal; a new one is.
         ("[Kestrova]-Aktionär [Brixa] kritisiert den Vorstand.", &[]),
         (
