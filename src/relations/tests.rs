@@ -664,6 +664,10 @@ fn german() {
             "Damit hat sich [Kestrova] 30 Prozent an [Brixa] gesichert.",
             &[("investment", "Kestrova", "Brixa", "completed")],
         ),
+        // Threats and settlements of suits.
+        ("[Kestrova] droht [Brixa] mit einer Klage.", &[("lawsuit", "Kestrova", "Brixa", "threatened")]),
+        ("[Kestrova] hat sich mit [Brixa] verglichen.", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        ("[Kestrova] einigte sich außergerichtlich mit [Brixa].", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
         // A shareholder or owner as such is no deal; a new one is.
         ("[Kestrova]-Aktionär [Brixa] kritisiert den Vorstand.", &[]),
         (
