@@ -204,8 +204,12 @@ impl RelationExtractor {
             let found = m.cues.iter().map(|&c| &lex.cues[c]).find(|cue| {
                 cue.frame.is_relation()
                     && (cue.tail.is_empty() || {
-                        let rest = &folded[m.span.end..folded.len().min(m.span.end + 120)];
-                        let rest = rest.get(..).unwrap_or("");
+                        // (120 bytes, cut back to a character boundary.)
+                        let mut end = folded.len().min(m.span.end + 120);
+                        while !folded.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        let rest = folded.get(m.span.end..end).unwrap_or("");
                         let tail = format!(" {}", cue.tail.join(" "));
                         rest.contains(&tail)
                     })
