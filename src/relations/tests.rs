@@ -923,6 +923,9 @@ fn cue_spans_for_discovery() {
     assert_eq!(&text[spans[0].0.start..spans[0].0.end], "neemt");
     assert_eq!(spans[0].1, crate::model::RelationType::Acquisition);
     assert!(ex.cue_spans("Nordwind neemt afscheid.", "nl").is_empty());
+    // The look-ahead for a separable verb's tail ends inside no character.
+    let long = format!("Brixa kauft {} auf.", "ö".repeat(80));
+    assert!(!ex.cue_spans(&long, "de").is_empty());
 }
 
 #[test]
