@@ -26,7 +26,12 @@
 //!   document uses the acronym again (`Bundeswettbewerbsbehörde (BWB)`; not a title or,
 //!   in English, a term of ordinary words: `Digital Rights Management (DRM)`); the
 //!   acronym then names it later ([`crate::resolve`]). An acronym in brackets after a
-//!   person is the party or organisation (`Anna Huber (ÖVP)`, not `(GER)`).
+//!   person is the party or organisation (`Anna Huber (ÖVP)`, not `(GER)`). When the
+//!   name before the bracket is no run of its own (`Verein für Konsumenteninformation
+//!   (VKI)`, `Bundesverband Deutscher Versicherungskaufleute (BVK)`), the acronym itself
+//!   is the organisation if the phrase holds an organisation word or spells it loosely.
+//! - A word glued to a role before a person's name (`Verdi-Chef Frank X`) is the
+//!   organisation even when it is also a first name or shares a stem with nouns.
 //! - Organisation followed by a company apposition (`Firan, een dochtermaatschappij van`,
 //!   `X, a Dallas brokerage`).
 //! - Person: a surname alone after a role or title (`topman Wiebes`, `Mr Demel`); it is
@@ -243,7 +248,10 @@ impl Discoverer {
             // Runs (or their parts around a conjunction) where nothing was found.
             let mut unread: Vec<Vec<usize>> = Vec::new();
             for run in reader.runs() {
-                let read = reader.read(&run, case).or_else(|| reader.acronym_of_person(&run, &found));
+                let read = reader
+                    .read(&run, case)
+                    .or_else(|| reader.acronym_of_person(&run, &found))
+                    .or_else(|| reader.defined_acronym(&run, &found));
                 let end = read.as_ref().map(|d| d.span.end);
                 if read.is_none() {
                     match run.conjunction {
@@ -513,6 +521,81 @@ impl<'a> SentenceReader<'a> {
         runs
     }
 
+    /// An acronym in brackets after a phrase with an organisation word, used again in
+    /// the document: `Verein für Konsumenteninformation (VKI)`, `Bundesverband Deutscher
+    /// Versicherungskaufleute (BVK)`. The phrase may hold lower-case words or be
+    /// abbreviated loosely, so the acronym itself is the name (its later uses are linked
+    /// by [`crate::resolve`]).
+    fn defined_acronym(&self, run: &Run, found: &[Discovered]) -> Option<Discovered> {
+        let w = self.d.words;
+        let [i] = run.words.as_slice() else { return None };
+        let span = self.tokens[*i].span;
+        let acronym = self.word(*i);
+        if span.start < 2 || !is_all_caps(acronym) || acronym_after(self.text, span.start - 2) != Some(span) {
+            return None;
+        }
+        if self.context.taken.iter().any(|t| t.overlaps(span)) || w.is_place_abbreviation(acronym) || w.is_place(acronym) {
+            return None;
+        }
+        // A known name right before that the acronym spells stands for it already.
+        let known_before = self
+            .context
+            .taken
+            .iter()
+            .any(|t| t.end + 2 == span.start && abbreviates(&self.text[t.start..t.end], acronym))
+            || found.iter().any(|f| f.span.end + 2 == span.start && f.kind == EntityKind::Organization);
+        if known_before {
+            return None;
+        }
+        let used_again = self
+            .text
+            .match_indices(acronym)
+            .filter(|(k, _)| is_boundary_before(self.text, *k) && is_boundary_after(self.text, k + acronym.len()))
+            .count()
+            >= 2;
+        // Up to five words before the bracket, within the sentence.
+        let before = &self.text[..span.start - 2];
+        let phrase_start = before.rfind(['.', ';', ':', '(', ')', ',', '\n']).map_or(0, |k| k + 1);
+        let mut words: Vec<&str> = before[phrase_start..].split_whitespace().rev().take(5).collect();
+        words.reverse();
+        let org_word = words.iter().any(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            starts_upper(t) && (w.head_kind(t) == Some(HeadKind::Org) || w.is_institution_compound(t))
+        });
+        // Or the phrase from one of its capitalised words on spells the acronym
+        // (`Österreichischer Gewerkschaftsbund (ÖGB)`).
+        // Not a title (`Chief Growth Officer (CGO)`) or, in English, a term of ordinary
+        // words (`Really Simple Syndication (RSS)`).
+        let spelled = (0..words.len()).any(|k| {
+            let phrase: Vec<&str> = words[k..].iter().map(|t| t.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+            let title = phrase.iter().any(|t| w.is_role_part(t) || w.is_role_word(&crate::text::fold_case(t)));
+            let term = self.lang == "en"
+                && phrase.iter().filter(|t| starts_upper(t)).all(|t| w.is_common_in("en", t) || w.is_function_word(t));
+            starts_upper(phrase[0]) && !w.is_function_word(phrase[0]) && !title && !term && abbreviates(&phrase.join(" "), acronym)
+        });
+        // A person's party (`Anna Huber (ÖVP)`) is read by the person rules.
+        (used_again && (org_word || spelled)).then(|| Discovered {
+            span,
+            kind: EntityKind::Organization,
+            label: String::new(),
+            confidence: 0.55,
+            overrides: false,
+            rule: "acronym-defined",
+        })
+    }
+
+    /// Is the word at `last` glued with a hyphen to a role word that a first name follows
+    /// (`Verdi-Chef Frank`)?
+    fn role_glued_before_holder(&self, last: usize) -> bool {
+        last + 3 < self.tokens.len()
+            && self.word(last + 1) == "-"
+            && self.glued(last, last + 1)
+            && self.glued(last + 1, last + 2)
+            && self.d.words.is_role_word(self.fword(last + 2))
+            && self.spaced(last + 2, last + 3)
+            && self.d.words.is_first_name(self.word(last + 3))
+    }
+
     /// The part of a run after its first conjunction, as a run of its own.
     fn after_conjunction(&self, run: &Run) -> Option<Run> {
         let c = run.conjunction?;
@@ -594,7 +677,14 @@ impl<'a> SentenceReader<'a> {
             // Hundstorfer`, `der Kommentator Michael Redmond`; `Senator Jane Doe`.
             let next_first_name = units.get(1).is_some_and(|u| w.is_plausible_first_name(self.lang, self.word(u[0])));
             let ordinary = (w.is_common_in(self.lang, text) || w.is_compound_noun(self.lang, text) || w.is_plain_word(text)) && !w.is_first_name(text);
-            let title = units.len() > 2 && ordinary && text.chars().count() > 1 && (next_first_name || w.capitalises_nouns(self.lang));
+            // (Not in a name that ends in an organisation word: `International Drone Racing
+            // Association` in a German text.)
+            let org_name = words.last().is_some_and(|&i| w.head_kind(self.word(i)) == Some(HeadKind::Org)) && w.is_plain_word(text);
+            let title = units.len() > 2
+                && ordinary
+                && !org_name
+                && text.chars().count() > 1
+                && (next_first_name || w.capitalises_nouns(self.lang));
             let descriptor = unit.len() > 1 && {
                 let tail = self.word(unit[unit.len() - 1]);
                 unit.iter().any(|&i| !w.is_first_name(self.word(i)))
@@ -758,6 +848,21 @@ impl<'a> SentenceReader<'a> {
         // dochtermaatschappij van …`, `Quendora, a Dallas brokerage`.
         if !ordinary && n_words <= 4 && !self.person_shape(words, false) && w.company_apposition(self.folded, span.end) {
             return Some(org(span, 0.6, "apposition"));
+        }
+        // 3a. A word glued to a role followed by a person's name is the organisation,
+        // even when it could be a first name: `Verdi-Chef Frank X`, `Sky-Managerin Alice X`.
+        let last = words[words.len() - 1];
+        // (Only a listed word is ordinary here: a stem that ordinary nouns share says little.)
+        // (`Ex-Präsident X` is a former president.)
+        if single
+            && words.len() == 1
+            && (first_text.chars().count() >= 3 || is_all_caps(first_text))
+            && !w.is_listed_word(self.lang, first_text)
+            && !w.is_plain_word(first_text)
+            && !is_place
+            && self.role_glued_before_holder(last)
+        {
+            return Some(org(span, 0.6, "hyphen-cue"));
         }
         // 3. A person: role cue before or after, or a first name.
         let role_after = w.role_cue_after(self.folded, span.end);
@@ -1296,6 +1401,10 @@ mod tests {
             ("nl", "Het geld gaat naar het bedrijf Zwirbelstak, dat robots bouwt.", &[("Zwirbelstak", Org)]),
             ("de", "Der Verpackungskonzern Wellblech Nord wächst kräftig.", &[("Wellblech Nord", Org)]),
             ("de", "Laut Quarkbit-Chef Uwe Sommerfeld läuft es gut.", &[("Quarkbit", Org), ("Uwe Sommerfeld", Per)]),
+            // An English name ending in an organisation word, in a German text.
+            ("de", "Der Sender kooperiert mit der Northern Kite Racing Association aus Kanada.", &[("Northern Kite Racing Association", Org)]),
+            // A first name glued to a role before a person's name is the organisation.
+            ("de", "Das sagte Verdi-Chef Uwe Sommerfeld am Montag.", &[("Verdi", Org), ("Uwe Sommerfeld", Per)]),
             ("en", "Investors such as Harrowgate Capital put in money.", &[("Harrowgate Capital", Org)]),
             ("en", "A spokesman for the startup Fizzlebee declined to comment.", &[("Fizzlebee", Org)]),
             ("nl", "Het geld komt van Zonnebloem Ventures uit Delft.", &[("Zonnebloem Ventures", Org)]),
@@ -1326,6 +1435,9 @@ mod tests {
             ("nl", "Gisteren opende het Digitale Zorgloket Oost (DZO) zijn deuren.", &[]),
             ("en", "She became Chief Growth Officer (CGO) in May; the CGO reports to the board.", &[]),
             ("en", "Blogs use Really Simple Syndication (RSS) feeds, and RSS is old.", &[]),
+            // A phrase with lower-case words or a loose abbreviation: the acronym names it.
+            ("de", "Laut dem Verein für Quellwasserschutz (VQS) ist das falsch. Der VQS klagt nun.", &[("VQS", Org)]),
+            ("de", "Auch ein Landesverband der Imkerbetriebe (LVI) protestiert. Der LVI droht mit Klage.", &[("LVI", Org)]),
         ]);
     }
 

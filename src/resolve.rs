@@ -312,7 +312,7 @@ impl EntityFinder {
         if one_word
             && (ambiguous || w.capitalises_nouns(doc.lang))
             && !text[m.span.end..].starts_with('-')
-            && doc.word_before(m.span.start).is_some_and(|(_, d)| w.is_noun_determiner(d))
+            && doc.word_before(m.span.start).is_some_and(|(_, d)| w.is_noun_determiner(doc.lang, d))
         {
             return None;
         }
@@ -1064,6 +1064,8 @@ ingrid-valk,Person,Ingrid Valk,,,false
                     ("KS", "kestrel"),
                     ("KS", "kestrel"),
                 ]),
+                // German `an` is a preposition, not the English article.
+                ("de", r, "Der Konzern verkauft die Sparte an Velora.", &[("Velora", "velora")]),
                 // A surname after a role is the person named in full before.
                 ("nl", r, "Anouk Verbeek leidt Velora. Volgens topman Verbeek groeit het.", &[
                     ("Anouk Verbeek", "anouk-verbeek"),

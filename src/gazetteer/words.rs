@@ -79,7 +79,8 @@ pub struct NameWords {
     capitalising: HashSet<String>,
     abbreviations: HashSet<String>,
     /// Folded determiners after which a capitalised word is a noun (`seine`, `a`, `een`).
-    noun_determiners: HashSet<String>,
+    /// Determiner → the languages it is one in (empty: any).
+    noun_determiners: HashMap<String, Vec<String>>,
     /// Folded words of role cues (`chief`, `officer`, `vice`): never part of a name.
     role_parts: HashSet<String>,
     /// The first four letters of place names (for nationality adjectives).
@@ -151,7 +152,14 @@ impl NameWords {
             }
         }
         w.role_parts = w.role_cues.iter().flatten().cloned().collect();
-        w.noun_determiners = bundled_lines("gazetteers/names/noun-determiners.txt").map(|l| fold_case(l.trim())).collect();
+        w.noun_determiners = bundled_lines("gazetteers/names/noun-determiners.txt")
+            .map(|l| {
+                let mut parts = l.split('\t');
+                let word = fold_case(parts.next().unwrap_or("").trim());
+                let langs = parts.next().map(|ls| ls.split(',').map(|x| x.trim().to_string()).collect()).unwrap_or_default();
+                (word, langs)
+            })
+            .collect();
         for line in bundled_lines("gazetteers/names/company-cues.txt") {
             let Some((kind, cue)) = line.split_once('\t') else { continue };
             let cue = cue.trim();
@@ -261,6 +269,12 @@ impl NameWords {
         self.is_function_word(word) || self.common.keys().any(|lang| self.is_common_in(lang, word))
     }
 
+    /// A word listed as ordinary in `lang` (its word list or function words), without
+    /// the guess from noun stems that [`NameWords::is_common_in`] adds.
+    pub fn is_listed_word(&self, lang: &str, word: &str) -> bool {
+        self.is_function_word_in(lang, word) || self.common.get(lang).is_some_and(|c| c.contains(fold_case_cow(word).as_ref()))
+    }
+
     /// A lower-case word of a language that does not capitalise nouns (`bank`, `cook`)
     /// or a function word: a capital on it is no sign of a name.
     pub fn is_plain_word(&self, word: &str) -> bool {
@@ -299,9 +313,10 @@ impl NameWords {
         prefix.chars().count() == 4 && self.place_prefixes.contains(&prefix)
     }
 
-    /// A determiner after which a capitalised word is an ordinary noun (`seine`, `een`).
-    pub fn is_noun_determiner(&self, word: &str) -> bool {
-        self.noun_determiners.contains(fold_case_cow(word).as_ref())
+    /// A determiner after which a capitalised word is an ordinary noun (`seine`, `een`)
+    /// in a text in `lang` (English `an`, not the German preposition).
+    pub fn is_noun_determiner(&self, lang: &str, word: &str) -> bool {
+        self.noun_determiners.get(fold_case_cow(word).as_ref()).is_some_and(|langs| langs.is_empty() || langs.iter().any(|l| l == lang))
     }
 
     /// A word of a role cue (`Chief`, `Officer`, `President`), or a role compound.

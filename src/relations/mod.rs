@@ -204,8 +204,12 @@ impl RelationExtractor {
             let found = m.cues.iter().map(|&c| &lex.cues[c]).find(|cue| {
                 cue.frame.is_relation()
                     && (cue.tail.is_empty() || {
-                        let rest = &folded[m.span.end..folded.len().min(m.span.end + 120)];
-                        let rest = rest.get(..).unwrap_or("");
+                        // (120 bytes, cut back to a character boundary.)
+                        let mut end = folded.len().min(m.span.end + 120);
+                        while !folded.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        let rest = folded.get(m.span.end..end).unwrap_or("");
                         let tail = format!(" {}", cue.tail.join(" "));
                         rest.contains(&tail)
                     })
@@ -309,6 +313,33 @@ fn resolve_arg(view: &View, arg: Arg, slot: &[EntityKind], exclude: &[usize]) ->
     }
 }
 
+/// A chief executive named with a title glued to the company (`Siemens-Chef X will Y
+/// übernehmen`, `VW-CEO X kündigte eine Partnerschaft mit Y an`) acts for the company in a
+/// deal: the company is the subject (not in lawsuits, where people sue in person). In a
+/// merger or partnership any manager does (`X-Managerin Y lobt die Partnerschaft mit Z`).
+fn company_of_chief(view: &View, cand: &Candidate, kind: RelationType, subject: usize) -> Option<usize> {
+    if !matches!(kind, RelationType::Acquisition | RelationType::Investment | RelationType::Merger | RelationType::Partnership)
+        || cand.subject.via != Via::Direct
+        || view.analysis.entities[subject].kind != EntityKind::Person
+    {
+        return None;
+    }
+    let item = cand.subject.item;
+    let title = item.checked_sub(1)?;
+    // Parties of a merger or partnership are companies: any manager speaks for one.
+    let symmetric = matches!(kind, RelationType::Merger | RelationType::Partnership);
+    let chief = view.cues(title).iter().any(|&(c, _)| {
+        let cue = &view.lex.cues[c];
+        cue.frame == lexicon::Frame::Title
+            && (cue.kind == Some(RelationType::CeoOf) || (symmetric && cue.kind.is_some_and(|k| k.is_role())))
+    });
+    if !chief {
+        return None;
+    }
+    let org = view.compound_before(title)?;
+    view.entity(org.item).filter(|&e| view.analysis.entities[e].kind == EntityKind::Organization)
+}
+
 /// How much a (discovered) entity can be trusted as an argument.
 fn entity_factor(analysis: &Analysis, e: usize) -> f32 {
     let info = &analysis.entities[e];
@@ -336,6 +367,10 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
     };
     // Both sides by anaphora is too loose (`they want to acquire us`).
     if subject == object || (s_coref && o_coref && cand.rule != "nominal.possessive") {
+        return None;
+    }
+    let subject = company_of_chief(view, cand, kind, subject).unwrap_or(subject);
+    if subject == object {
         return None;
     }
     if !subject_slot.contains(&analysis.entities[subject].kind)

@@ -210,7 +210,10 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
                     } else {
                         out.emit(b, a, None, "verb.relative", 0.9);
                     }
-                } else {
+                } else if !(a.item >= 1 && b.item < a.item && matches!(view.punct(a.item - 1), Some(',' | '('))) {
+                    // (A name right after a comma opens the clause of the verb: in `X
+                    // sagte, Y habe lange geklagt` Y is the subject, not X's object; one
+                    // in brackets describes the name before it: `X (CDU) hat … geklagt`.)
                     out.emit(b, a, None, "verb.final", 0.85);
                 }
             }
@@ -666,10 +669,13 @@ fn title(out: &mut Out, cue: &Cue) {
         return;
     }
     // The organisation: a phrase after the title whose preposition follows it (in `van
-    // directeur X` the name is the holder, not the organisation).
+    // directeur X` the name is the holder, not the organisation). A title glued to its
+    // organisation (`Siemens-Chef X … von Y`) has none.
+    let compound = view.compound_before(c);
     let of_phrase = view
         .right_args(c, (c + 8).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
         .into_iter()
+        .filter(|_| compound.is_none())
         .find(|o| !matches!(view.prep_before(o.item), Some(PrepBefore::Prep(_, p)) if p < c) && out.fits_object(o.item))
         // A company noun in the genitive right after the title (`Verwaltungsrat des
         // Konzerns`).
@@ -681,7 +687,7 @@ fn title(out: &mut Out, cue: &Cue) {
         });
     let (org, org_rule) = if let Some(o) = of_phrase {
         (Some(o), "title.of")
-    } else if let Some(o) = view.compound_before(c) {
+    } else if let Some(o) = compound {
         (Some(o), "title.compound")
     } else if let Some(o) = prenominal(view, c).filter(|o| cue.allows_object_prep(None) && out.fits_object(o.item)) {
         (Some(o), "title.prenominal")
@@ -707,7 +713,13 @@ fn title(out: &mut Out, cue: &Cue) {
         .map(|j| Arg { item: j, via: Via::Direct, dist: j - c })
         .filter(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item));
     let after_org = of_phrase.and_then(|o| {
-        let last = view.group(o.item).last().copied().unwrap_or(o.item);
+        let mut last = view.group(o.item).last().copied().unwrap_or(o.item);
+        // `der Generaldirektor der X AG (XAG), Y`: an acronym in brackets after the name.
+        if view.punct(last + 1) == Some('(') {
+            if let Some(close) = (last + 2..(last + 5).min(view.len())).find(|&j| view.punct(j) == Some(')')) {
+                last = close;
+            }
+        }
         (view.punct(last + 1) == Some(',') && view.entity(last + 2).is_some())
             .then_some(Arg { item: last + 2, via: Via::Direct, dist: last + 2 - c })
             .filter(|a| holder_ok(a) && !view.items[a.item].genitive)
@@ -797,6 +809,18 @@ fn title(out: &mut Out, cue: &Cue) {
                 });
                 if let Some(x) = successor {
                     out.emit(x, o, None, "title.succession", factor);
+                }
+            } else if h.item > c {
+                // `X löst Adidas-Chef Y ab`, `X wird Nachfolger von Adidas-Chef Y`: a
+                // successor named before the title and its holder.
+                let successor = view.left_args(c, 3).into_iter().find(|x| {
+                    x.via == Via::Direct
+                        && holder_ok(x)
+                        && x.item != o.item
+                        && (x.item + 1..c).any(|j| view.is(j, Frame::Succession))
+                });
+                if let Some(x) = successor {
+                    out.emit(x, o, None, "title.succession", factor * 0.9);
                 }
             }
         }

@@ -394,7 +394,19 @@ impl<'a> View<'a> {
 
     /// A clause boundary for argument searches.
     pub fn is_barrier(&self, i: usize) -> bool {
-        matches!(self.punct(i), Some(';' | ':' | '\u{2013}' | '|')) || self.is(i, Frame::Clause)
+        matches!(self.punct(i), Some(';' | ':' | '\u{2013}' | '|'))
+            || (self.is(i, Frame::Clause) && (!self.is(i, Frame::Prep) || self.opens_subclause(i)))
+    }
+
+    /// A word that is both a preposition and a clause word (German `als`) opens a
+    /// subordinate clause at the start of the sentence when a subject follows it (`Als X
+    /// die Übernahme von Y verkündete, …`), not a title phrase (`Als Siemens-Chef hat X`).
+    pub fn opens_subclause(&self, i: usize) -> bool {
+        i == 0
+            && self.is(i, Frame::Prep)
+            && self.is(i, Frame::Clause)
+            && self.items.get(1).is_some_and(|it| !it.modifier && !it.genitive)
+            && (self.entity(1).is_some() || self.is(1, Frame::Coref))
     }
 
     /// Adjacent items (no space between).
@@ -440,6 +452,9 @@ impl<'a> View<'a> {
             // `hat im Vorjahr X übernommen`, `dat in 2015 X overnam`: a time adverbial or
             // a year closes the phrase before the name.
             if self.is(j, Frame::Time) || (j + 1 == i && self.is_year(j)) {
+                return None;
+            }
+            if self.opens_subclause(j) {
                 return None;
             }
             if self.is(j, Frame::Prep) {
@@ -925,10 +940,12 @@ impl<'a> View<'a> {
     /// percentage between them (`18.8% of Y`, `aandelen van Y`) or a share word right
     /// after it following a quantity (`two mln Y shares`).
     pub fn share_context(&self, c: usize, o: usize) -> bool {
-        let between = (c + 1..o).any(|j| self.punct(j) == Some('%') || self.is(j, Frame::Share));
+        // Verb-final (`hat sich 25 Prozent an Y gesichert`): the words before the object.
+        let range = if o > c { c + 1..o } else { o.saturating_sub(4)..o };
+        let between = range.clone().any(|j| self.punct(j) == Some('%') || self.is(j, Frame::Share));
         // `Y shares` counts after a quantity (`two mln Y shares`), not in `all the Y
         // interest`.
-        let quantity = (c + 1..o).any(|j| {
+        let quantity = range.into_iter().any(|j| {
             self.text(j).starts_with(|ch: char| ch.is_ascii_digit())
                 || self.lex.scales.contains_key(&self.items[j].folded)
         });

@@ -646,6 +646,61 @@ fn german() {
             "[Kestrova] prüft den Kauf. Das sei noch offen, sagte die Chefin der Landesholding, [Petra Wolf|P], am Montag.",
             &[],
         ),
+        // A sentence-initial `Als` opens a subordinate clause: its subject is one.
+        (
+            "Als [Kestrova] im Mai die Übernahme von [Brixa] verkündete, stieg die Aktie.",
+            &[("acquisition", "Kestrova", "Brixa", "completed")],
+        ),
+        ("Als er die Übernahme von [Brixa] verkündete, war [Kestrova] noch klein.", &[]),
+        // A successor named before a title compound and its holder holds the title too.
+        (
+            "[Jana Roth|P] löst [Brixa]-Chef [Uwe Lenz|P] ab.",
+            &[("ceo_of", "Jana Roth", "Brixa", ""), ("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        (
+            "Fix ist, dass [Jana Roth|P] Nachfolgerin von [Brixa]-Chef [Uwe Lenz|P] wird.",
+            &[("ceo_of", "Jana Roth", "Brixa", ""), ("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        // Austrian `jemanden klagen`: a direct object; not across a comma or into brackets.
+        ("[Kestrova] hat [Brixa] wegen Patentverletzung geklagt.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        ("[Kestrova] sagte, [Brixa] habe lange geklagt.", &[]),
+        ("Nun hat [Jana Roth|P] ([Brixa]) den Autor auf Schadenersatz geklagt.", &[]),
+        // A chief named with a title glued to the company acts for it in a deal; the title
+        // takes no organisation from a phrase after the verb.
+        (
+            "[Kestrova]-Chef [Uwe Lenz|P] will [Brixa] übernehmen.",
+            &[("acquisition", "Kestrova", "Brixa", "pursuing"), ("ceo_of", "Uwe Lenz", "Kestrova", "")],
+        ),
+        (
+            "[Kestrova]-Chef [Uwe Lenz|P] kündigte die Übernahme von [Brixa] an.",
+            &[("acquisition", "Kestrova", "Brixa", "agreed"), ("ceo_of", "Uwe Lenz", "Kestrova", "")],
+        ),
+        (
+            "[Kestrova]-Managerin [Jana Roth|P] lobt die Partnerschaft mit [Brixa].",
+            &[("executive_of", "Jana Roth", "Kestrova", ""), ("partnership", "Kestrova", "Brixa", "")],
+        ),
+        // A title phrase with an acronym in brackets, then the holder in apposition.
+        (
+            "Der Generaldirektor der [Kestrova Holding] ([KH]), [Uwe Lenz|P], wies das zurück.",
+            &[("ceo_of", "Uwe Lenz", "Kestrova Holding", "")],
+        ),
+        // A stake bought in a verb-final clause is an investment.
+        (
+            "Damit hat sich [Kestrova] 30 Prozent an [Brixa] gesichert.",
+            &[("investment", "Kestrova", "Brixa", "completed")],
+        ),
+        // Threats and settlements of suits.
+        ("[Kestrova] droht [Brixa] mit einer Klage.", &[("lawsuit", "Kestrova", "Brixa", "threatened")]),
+        ("[Kestrova] hat sich mit [Brixa] verglichen.", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        ("[Kestrova] einigte sich außergerichtlich mit [Brixa].", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        // A shareholder or owner as such is no deal; a new one is.
+        ("[Kestrova]-Aktionär [Brixa] kritisiert den Vorstand.", &[]),
+        (
+            "[Brixa] ist seit Montag neuer Eigentümer von [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "completed")],
+        ),
+        // `an` is a preposition in German, not an article: the sale goes to the name after it.
+        ("[Kestrova] verkaufte [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "completed")]),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
@@ -945,6 +1000,9 @@ fn cue_spans_for_discovery() {
     assert_eq!(&text[spans[0].0.start..spans[0].0.end], "neemt");
     assert_eq!(spans[0].1, crate::model::RelationType::Acquisition);
     assert!(ex.cue_spans("Nordwind neemt afscheid.", "nl").is_empty());
+    // The look-ahead for a separable verb's tail ends inside no character.
+    let long = format!("Brixa kauft {} auf.", "ö".repeat(80));
+    assert!(!ex.cue_spans(&long, "de").is_empty());
 }
 
 #[test]
