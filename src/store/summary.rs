@@ -17,7 +17,8 @@
 //!        dg:pricedStatement stmt2 ;          # the latest statement giving an amount
 //!        dg:sourceCount 3 ;                  # distinct dg:textHash of the graphs stating it
 //!        dg:involves party1, party2 .        # both sides, whatever their role
-//!   entity dg:nameKey "acme" .               # every search key any document gives it
+//!   entity dg:nameKey "acme" ;              # every search key any document gives it
+//!          dg:searchText "acme acme-corp" .  # all of them in one literal, for substring search
 //! }
 //! ```
 //!
@@ -187,8 +188,18 @@ fn deal_quads(deal: &NamedNode, facts: DealFacts, out: &mut Vec<Quad>) -> bool {
     true
 }
 
-fn key_quad(entity: NamedNode, key: String) -> Quad {
-    Quad::new(entity, dg_node("nameKey"), Literal::new_simple_literal(key), summary_graph())
+/// An entity's search keys: one `dg:nameKey` each (for exact lookups), and all of them
+/// in one `dg:searchText`, sorted and separated by spaces (keys never contain one), so a
+/// substring search reads one literal per entity instead of one per key.
+fn key_quads(entity: &NamedNode, keys: std::collections::BTreeSet<String>, out: &mut Vec<Quad>) {
+    if keys.is_empty() {
+        return;
+    }
+    let text = keys.iter().map(String::as_str).collect::<Vec<_>>().join(" ");
+    out.push(Quad::new(entity.clone(), dg_node("searchText"), Literal::new_simple_literal(text), summary_graph()));
+    for key in keys {
+        out.push(Quad::new(entity.clone(), dg_node("nameKey"), Literal::new_simple_literal(key), summary_graph()));
+    }
 }
 
 impl Store {
@@ -336,14 +347,16 @@ impl Store {
         for (deal, facts) in deals {
             n_deals += usize::from(deal_quads(&deal, facts, &mut quads));
         }
-        let mut keys: HashSet<(NamedNode, String)> = HashSet::new();
+        let mut keys: HashMap<NamedNode, std::collections::BTreeSet<String>> = HashMap::new();
         for quad in self.quads_of("nameKey")? {
             // Only the documents' keys: the summary's own would keep a forgotten key alive.
             if let (Some(entity), Some(key), Some(_)) = (named(&quad.subject), literal_text(&quad.object), document_graph(&quad.graph_name)) {
-                keys.insert((entity.clone(), key.to_string()));
+                keys.entry(entity.clone()).or_default().insert(key.to_string());
             }
         }
-        quads.extend(keys.into_iter().map(|(entity, key)| key_quad(entity, key)));
+        for (entity, keys) in keys {
+            key_quads(&entity, keys, &mut quads);
+        }
         Ok((quads, n_deals))
     }
 
@@ -401,14 +414,14 @@ impl Store {
     /// One entity's search keys, by bound lookups.
     fn entity_summary(&self, entity: &NamedNode, out: &mut Vec<Quad>) -> Result<()> {
         let name_key = dg_node("nameKey");
-        let mut keys = HashSet::new();
+        let mut keys = std::collections::BTreeSet::new();
         for quad in self.inner.quads_for_pattern(Some(entity.as_ref().into()), Some(name_key.as_ref()), None, None) {
             let quad = quad.map_err(|e| self.err(e))?;
             if let (Some(key), Some(_)) = (literal_text(&quad.object), document_graph(&quad.graph_name)) {
                 keys.insert(key.to_string());
             }
         }
-        out.extend(keys.into_iter().map(|key| key_quad(entity.clone(), key)));
+        key_quads(entity, keys, out);
         Ok(())
     }
 
