@@ -179,10 +179,11 @@ impl PhraseMatcherBuilder {
         for (new, &old) in order.iter().enumerate() {
             new_of_old[old as usize] = new as u32;
         }
-        let options = order.iter().map(|&i| self.options[i as usize]).collect();
+        let options: Vec<PhraseOptions> = order.iter().map(|&i| self.options[i as usize]).collect();
         let first_value = order.iter().map(|&i| self.first_value[i as usize]).collect();
         let more_values = self.more_values.into_iter().map(|(old, v)| (new_of_old[old as usize], v)).collect();
-        Ok(PhraseMatcher { ac, options, first_value, more_values, genitive_s: self.genitive_s })
+        let open_start = options.iter().any(|o| o.open_start);
+        Ok(PhraseMatcher { ac, options, first_value, more_values, genitive_s: self.genitive_s, open_start })
     }
 }
 
@@ -271,6 +272,8 @@ pub struct PhraseMatcher {
     first_value: Vec<u32>,
     more_values: std::collections::HashMap<u32, Vec<u32>, BuildIdentity>,
     genitive_s: bool,
+    /// Some pattern may start inside a word.
+    open_start: bool,
 }
 
 impl PhraseMatcher {
@@ -303,20 +306,30 @@ impl PhraseMatcher {
     pub fn find_all(&self, folded: &str) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let mut pos = 0;
+        // After a rejected match go on from the next word, or, where a pattern may start
+        // inside a word, from the next character (`*topman` in `siemenstopman`, where
+        // `en` is found first).
+        let resume = |start: usize| {
+            if self.open_start {
+                folded[start..].chars().next().map_or(folded.len(), |ch| start + ch.len_utf8())
+            } else {
+                next_word_start(folded, start)
+            }
+        };
         while pos < folded.len() {
             let Some(m) = self.ac.find(Input::new(folded).range(pos..)) else { break };
             let pat = m.pattern().as_usize();
             let opts = self.options[pat];
             if !opts.open_start && !is_boundary_before(folded, m.start()) && starts_with_word_char(folded, m.start()) {
-                // Inside a word: go on from the next word start after the match start.
-                pos = next_word_start(folded, m.start());
+                // Inside a word.
+                pos = resume(m.start());
                 continue;
             }
             if let Some(found) = self.accept_end(folded, m.start(), m.end(), pat) {
                 pos = found.span.end;
                 out.push(found);
             } else {
-                pos = next_word_start(folded, m.start());
+                pos = resume(m.start());
             }
         }
         out
@@ -410,6 +423,10 @@ mod tests {
             (&["Acme Inc."], "Acme Inc. said", &["Acme Inc."]),
             (&["übernahme*"], "Übernahmeangebot", &["Übernahme"]),
             (&["*übernahme"], "Milliardenübernahme", &["übernahme"]),
+            // A shorter pattern found first inside the word does not hide an open one.
+            (&["en", "*topman"], "Siemenstopman", &["topman"]),
+            (&["hem", "*topman"], "oud-Hematopman", &["topman"]),
+            (&["en", "*topman"], "Siemens en", &["en"]),
             (&["Deutsche Bank"], "Deutsche  Bankers", &[]),
         ];
         for (phrases, text, expected) in cases {

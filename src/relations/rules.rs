@@ -823,6 +823,13 @@ fn title(out: &mut Out, cue: &Cue) {
                     out.emit(x, o, None, "title.succession", factor * 0.9);
                 }
             }
+            // `X, topman van Z, wordt opgevolgd door Y`: a passive succession word after
+            // the title and its holder, the successor in its agent phrase.
+            if let Some(y) = passive_successor(view, c.max(h.item), o.item) {
+                if y.item != h.item && holder_ok(&y) {
+                    out.emit(y, o, None, "title.succession", factor * 0.85);
+                }
+            }
         }
         None if out.kind.is_role() => {
             // `Verbandspräsident X`, `Bankchef X`: a compound title whose first part is a
@@ -943,6 +950,26 @@ fn genitive_relative(view: &View, c: usize) -> Option<Arg> {
         .find(|&j| view.is_relative(j) && view.referent(j) == Some(crate::relations::lexicon::Referent::Antecedent))
         .and_then(|j| view.antecedent(j))
         .map(|k| Arg { item: k, via: Via::Direct, dist: c - k })
+}
+
+/// The successor named in the agent phrase of a passive succession word (a `succession`
+/// row with `subject` prepositions: `opgevolgd door Y`) in the clause after item `from`.
+fn passive_successor(view: &View, from: usize, org: usize) -> Option<Arg> {
+    let end = (from + 12).min(view.len());
+    let j = (from + 1..end).take_while(|&j| !view.is_barrier(j) && !view.is_relative(j)).find(|&j| {
+        view.is(j, Frame::Succession)
+            && view.cues(j).iter().any(|&(k, _)| !view.lex.cues[k].subject_preps.is_empty())
+    })?;
+    let accept = |p: Option<&str>| {
+        view.cues(j).iter().any(|&(k, _)| {
+            let cue = &view.lex.cues[k];
+            cue.frame == Frame::Succession && !cue.subject_preps.is_empty() && cue.allows_subject_prep(p)
+        })
+    };
+    view.right_args(j, (j + 6).min(view.len()), &|p| p.is_some() && accept(p))
+        .into_iter()
+        .next()
+        .filter(|a| a.via == Via::Direct && a.item != org && view.entity(a.item).is_some())
 }
 
 /// For a title matched inside a word or glued to a word by a hyphen: `Some(Some((entity,

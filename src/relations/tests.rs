@@ -1066,6 +1066,10 @@ fn dutch_phrasings() {
         ("[Telmar] neemt een belang van 30 procent in [Brixa].", &[("investment", "Telmar", "Brixa", "completed")]),
         ("[Telmar] neemt een minderheidsbelang in [Brixa].", &[("investment", "Telmar", "Brixa", "completed")]),
         ("[Telmar] heeft een belang in [Brixa].", &[("investment", "Telmar", "Brixa", "completed")]),
+        // Stakes stated by possession.
+        ("[Telmar] bezit 30 procent van de aandelen van [Brixa].", &[("investment", "Telmar", "Brixa", "completed")]),
+        ("[Telmar] bezat een kwart van de aandelen in [Brixa].", &[("investment", "Telmar", "Brixa", "completed")]),
+        ("[Telmar] bezit een fabriek in [Brixa|P].", &[]),
         ("[Telmar] koopt zich in bij [Brixa].", &[("investment", "Telmar", "Brixa", "completed")]),
         ("[Brixa] lijft [Kestrova] in.", &[("acquisition", "Brixa", "Kestrova", "agreed")]),
         ("[Brixa] heeft [Kestrova] ingelijfd.", &[("acquisition", "Brixa", "Kestrova", "completed")]),
@@ -1082,9 +1086,22 @@ fn dutch_phrasings() {
         ("[Brixa] heeft [Kestrova] in handen gekregen.", &[("acquisition", "Brixa", "Kestrova", "completed")]),
         ("[Jan Bos|P], de oprichter van [Brixa], is tevreden.", &[("founder_of", "Jan Bos", "Brixa", "")]),
         ("[Brixa]-oprichter [Jan Bos|P] is tevreden.", &[("founder_of", "Jan Bos", "Brixa", "")]),
+        // A title glued to a name in which a shorter cue word is found first (`en` in
+        // `Wolvenstopman`, `hem` in `Hemstratopman`).
+        ("[Wolvens] groeit. Wolvenstopman [Jan Bos|P] is tevreden.", &[("ceo_of", "Jan Bos", "Wolvens", "")]),
+        ("[Hemstra] groeit. Oud-Hemstratopman [Jan Bos|P] is tevreden.", &[("ceo_of", "Jan Bos", "Hemstra", "")]),
         ("[Jan Bos|P] vertrekt als topman van [Brixa].", &[("ceo_of", "Jan Bos", "Brixa", "")]),
         ("[Jan Bos|P] stapt op als directeur van [Brixa].", &[("ceo_of", "Jan Bos", "Brixa", "")]),
         ("[Jan Bos|P] is commissaris bij [Brixa].", &[("executive_of", "Jan Bos", "Brixa", "")]),
+        // Succession in the passive: the successor holds the title too.
+        (
+            "[Jan Bos|P], topman van [Brixa], wordt per 1 mei opgevolgd door [Piet Smit|P].",
+            &[("ceo_of", "Jan Bos", "Brixa", ""), ("ceo_of", "Piet Smit", "Brixa", "")],
+        ),
+        (
+            "[Jan Bos|P], topman van [Brixa], wordt opgevolgd door [Telmar].",
+            &[("ceo_of", "Jan Bos", "Brixa", "")],
+        ),
         ("[Brixa] neemt [Kestrova] over van [Telmar].", &[("acquisition", "Brixa", "Kestrova", "agreed")]),
         ("Het overnamebod van [Brixa] op [Kestrova] is verhoogd.", &[("acquisition", "Brixa", "Kestrova", "pursuing")]),
         ("[Brixa] kondigde de overname van [Kestrova] aan.", &[("acquisition", "Brixa", "Kestrova", "agreed")]),
