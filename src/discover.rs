@@ -927,6 +927,8 @@ impl<'a> SentenceReader<'a> {
             || (single && first_text.strip_suffix('s').is_some_and(|p| w.is_place(p)))
             || hyphenated
             || (single && w.is_plain_word(first_text))
+            // (Nor a plural or genitive of a German noun: `seiner Namensrechte`.)
+            || (single && words.len() == 1 && w.is_inflected_noun(self.lang, first_text))
             || self.person_shape(words, false)
             || self.has_place_head(words);
         if !unlikely && self.next_to_relation_cue(span) {
@@ -1438,6 +1440,8 @@ mod tests {
             // A phrase with lower-case words or a loose abbreviation: the acronym names it.
             ("de", "Laut dem Verein für Quellwasserschutz (VQS) ist das falsch. Der VQS klagt nun.", &[("VQS", Org)]),
             ("de", "Auch ein Landesverband der Imkerbetriebe (LVI) protestiert. Der LVI droht mit Klage.", &[("LVI", Org)]),
+            // An organisation word in the genitive (`des Vereins`) says the acronym names one.
+            ("de", "Das geht auf Klagen des Vereins für Mieterschutz (VKM) zurück. Der VKM klagt weiter.", &[("VKM", Org)]),
         ]);
     }
 

@@ -474,6 +474,19 @@ fn finish(relations: Vec<Relation>) -> Vec<Relation> {
     let ceo: std::collections::HashSet<(usize, usize)> =
         kept.iter().filter(|r| r.kind == RelationType::CeoOf).map(|r| (r.subject, r.object)).collect();
     kept.retain(|r| !(r.kind == RelationType::ExecutiveOf && ceo.contains(&(r.subject, r.object))));
+    // One chief per organisation: a chief whose organisation was only guessed from the
+    // context (`Konzernchef X` with no organisation in the sentence) is not the chief of
+    // one that the document names another chief of (`Verdi-Chef Y`).
+    let named_chiefs: Vec<(usize, usize)> = kept
+        .iter()
+        .filter(|r| r.kind == RelationType::CeoOf && !r.rule.starts_with("title.context"))
+        .map(|r| (r.subject, r.object))
+        .collect();
+    kept.retain(|r| {
+        !(r.kind == RelationType::CeoOf
+            && r.rule.starts_with("title.context")
+            && named_chiefs.iter().any(|&(s, o)| o == r.object && s != r.subject))
+    });
     kept.sort_by(|a, b| {
         (a.evidence.start, a.kind, a.subject, a.object).cmp(&(b.evidence.start, b.kind, b.subject, b.object))
     });

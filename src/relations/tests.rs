@@ -701,6 +701,13 @@ fn german() {
         ),
         // `an` is a preposition in German, not an article: the sale goes to the name after it.
         ("[Kestrova] verkaufte [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "completed")]),
+        // One chief per organisation: a chief whose organisation only the context gives is
+        // not the chief of one that has a named chief.
+        (
+            "[Brixa]-Chef [Uwe Lenz|P] droht mit Streik. Konzernchef [Jana Roth|P] schweigt.",
+            &[("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        ("[Brixa] wächst. Konzernchef [Jana Roth|P] ist zufrieden.", &[("ceo_of", "Jana Roth", "Brixa", "")]),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
