@@ -1347,7 +1347,17 @@ impl<'a> SentenceReader<'a> {
                 let g = g.trim();
                 g.is_empty() || ["de", "het", "der", "die", "das", "den", "dem", "the", "a", "an"].contains(&g.to_lowercase().as_str())
             };
-            before_gap.is_some_and(gap_ok) || after_gap.is_some_and(|g| g.trim().is_empty())
+            // The object phrase of a deal noun: `die Übernahme von X`, `de overname van X`.
+            let of_phrase = |g: &str| {
+                let mut words = g.split_whitespace().map(str::to_lowercase);
+                let prep = words.next();
+                let rest: Vec<String> = words.collect();
+                prep.is_some_and(|p| ["van", "von", "of"].contains(&p.as_str()))
+                    && rest.len() <= 1
+                    && rest.iter().all(|r| ["de", "het", "der", "den", "dem", "the"].contains(&r.as_str()))
+            };
+            let deal = matches!(kind, RelationType::Acquisition | RelationType::Merger | RelationType::Investment);
+            before_gap.is_some_and(|g| gap_ok(g) || (deal && of_phrase(g))) || after_gap.is_some_and(|g| g.trim().is_empty())
         })
     }
 }

@@ -1145,6 +1145,9 @@ ingrid-valk,Person,Ingrid Valk,,,false
             ("Dagegen klagt Quarkbit seit Mai.", "klagt", RelationType::Lawsuit, &["Quarkbit"][..]),
             ("Zwar übernimmt Quarkbit den Anbieter.", "übernimmt", RelationType::Acquisition, &["Quarkbit"][..]),
             ("Sie will noch mehr Containerschiffe übernehmen.", "übernehmen", RelationType::Acquisition, &[][..]),
+            // The object phrase of a deal noun: `die Übernahme von X`.
+            ("Im Mai verkündete sie die Übernahme von Quarkbit.", "Übernahme", RelationType::Acquisition, &["Quarkbit"][..]),
+            ("Im Mai verkündete sie die Übernahme von Anteilen.", "Übernahme", RelationType::Acquisition, &[][..]),
         ] {
             let start = text.find(cue).unwrap_or(0);
             let cues = [(Span::new(start, start + cue.len()), kind)];
