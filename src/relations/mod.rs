@@ -142,6 +142,11 @@ impl RelationExtractor {
             let rivals = rival_bids(&view, &relations[first..]);
             relations.extend(rivals);
         }
+        // Political offices are no company roles: an organisation named in brackets right
+        // after a person (`Anna Huber (ÖVP)`, the way news give a politician's party) is a
+        // party, and its chief (`ÖVP-Chef X`) holds no company title.
+        let parties = parties(analysis);
+        relations.retain(|r| !(r.kind.is_role() && parties.contains(&r.object)));
         finish(relations)
     }
 
@@ -259,6 +264,25 @@ fn rival_bids(view: &View, found: &[Relation]) -> Vec<Relation> {
                 evidence: r.evidence,
                 seller: None,
             });
+        }
+    }
+    out
+}
+
+/// Organisations named by an acronym in brackets right after a person: `Anna Huber
+/// (ÖVP)`.
+fn parties(analysis: &Analysis) -> Vec<usize> {
+    let text = analysis.text.as_str();
+    let mut out = Vec::new();
+    for pair in analysis.mentions.windows(2) {
+        let (person, org) = (&pair[0], &pair[1]);
+        let kinds = analysis.entities.get(person.entity).map(|e| e.kind) == Some(EntityKind::Person)
+            && analysis.entities.get(org.entity).map(|e| e.kind) == Some(EntityKind::Organization);
+        let bracketed = text.get(person.span.end..org.span.start) == Some(" (")
+            && text.get(org.span.end..).is_some_and(|rest| rest.starts_with(')'))
+            && text.get(org.span.start..org.span.end).is_some_and(crate::text::words::is_all_caps);
+        if kinds && bracketed && !out.contains(&org.entity) {
+            out.push(org.entity);
         }
     }
     out

@@ -708,6 +708,12 @@ fn german() {
             &[("ceo_of", "Uwe Lenz", "Brixa", "")],
         ),
         ("[Brixa] wächst. Konzernchef [Jana Roth|P] ist zufrieden.", &[("ceo_of", "Jana Roth", "Brixa", "")]),
+        // A party given in brackets after a politician: its chief holds no company title.
+        (
+            "Das kritisierte [Uwe Lenz|P] ([KVP]) am Montag. [KVP]-Chef [Jana Roth|P] schwieg.",
+            &[],
+        ),
+        ("[KVP]-Chef [Jana Roth|P] schwieg.", &[("ceo_of", "Jana Roth", "KVP", "")]),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
