@@ -142,11 +142,16 @@ impl RelationExtractor {
             let rivals = rival_bids(&view, &relations[first..]);
             relations.extend(rivals);
         }
-        // Political offices are no company roles: an organisation named in brackets right
-        // after a person (`Anna Huber (ÖVP)`, the way news give a politician's party) is a
-        // party, and its chief (`ÖVP-Chef X`) holds no company title.
-        let parties = parties(analysis);
-        relations.retain(|r| !(r.kind.is_role() && parties.contains(&r.object)));
+        // Political offices are no company roles: in German news an acronym in brackets
+        // right after a person (`Anna Huber (ÖVP)`) is the politician's party, and its
+        // chief (`ÖVP-Chef X`) holds no company title. (Elsewhere, and for founders, the
+        // brackets give the company: `Irfan van Ewijk (WOOV)`.)
+        if crate::gazetteer::words::NameWords::bundled().capitalises_nouns(&analysis.lang) {
+            let parties = parties(analysis);
+            relations.retain(|r| {
+                !(matches!(r.kind, RelationType::CeoOf | RelationType::ExecutiveOf) && parties.contains(&r.object))
+            });
+        }
         finish(relations)
     }
 
