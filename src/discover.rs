@@ -927,7 +927,7 @@ impl<'a> SentenceReader<'a> {
             || (single && first_text.strip_suffix('s').is_some_and(|p| w.is_place(p)))
             || hyphenated
             || (single && w.is_plain_word(first_text))
-            // (Nor a plural or genitive of a German noun: `seiner Namensrechte`.)
+            // (Nor a plural or genitive of a German noun: `wegen der Einnahmen`.)
             || (single && words.len() == 1 && w.is_inflected_noun(self.lang, first_text))
             || self.person_shape(words, false)
             || self.has_place_head(words);

@@ -145,7 +145,7 @@ impl RelationExtractor {
         // Political offices are no company roles: in German news an acronym in brackets
         // right after a person (`Anna Huber (ÖVP)`) is the politician's party, and its
         // chief (`ÖVP-Chef X`) holds no company title. (Elsewhere, and for founders, the
-        // brackets give the company: `Irfan van Ewijk (WOOV)`.)
+        // brackets give the company: `Anna de Vries (Quarkbit)`.)
         if crate::gazetteer::words::NameWords::bundled().capitalises_nouns(&analysis.lang) {
             let parties = parties(analysis);
             relations.retain(|r| {
@@ -505,7 +505,7 @@ fn finish(relations: Vec<Relation>) -> Vec<Relation> {
     kept.retain(|r| !(r.kind == RelationType::ExecutiveOf && ceo.contains(&(r.subject, r.object))));
     // One chief per organisation: a chief whose organisation was only guessed from the
     // context (`Konzernchef X` with no organisation in the sentence) is not the chief of
-    // one that the document names another chief of (`Verdi-Chef Y`).
+    // one that the document names another chief of (`Brixa-Chef Y`).
     let named_chiefs: Vec<(usize, usize)> = kept
         .iter()
         .filter(|r| r.kind == RelationType::CeoOf && !r.rule.starts_with("title.context"))
