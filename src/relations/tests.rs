@@ -701,6 +701,9 @@ fn german() {
         ),
         // `an` is a preposition in German, not an article: the sale goes to the name after it.
         ("[Kestrova] verkaufte [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "completed")]),
+        // The perfect `hat … verkauft` is done; the present `verkauft` only agreed.
+        ("[Kestrova] hat [Brixa] an [Sorvano] verkauft.", &[("acquisition", "Sorvano", "Brixa", "completed")]),
+        ("[Kestrova] verkauft [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "agreed")]),
         // One chief per organisation: a chief whose organisation only the context gives is
         // not the chief of one that has a named chief.
         (
