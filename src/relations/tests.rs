@@ -704,6 +704,7 @@ fn german() {
         // The perfect `hat … verkauft` is done; the present `verkauft` only agreed.
         ("[Kestrova] hat [Brixa] an [Sorvano] verkauft.", &[("acquisition", "Sorvano", "Brixa", "completed")]),
         ("[Kestrova] verkauft [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "agreed")]),
+        ("[Kestrova] gab ein Gebot für [Brixa] ab.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
         // One chief per organisation: a chief whose organisation only the context gives is
         // not the chief of one that has a named chief.
         (
