@@ -927,6 +927,8 @@ impl<'a> SentenceReader<'a> {
             || (single && first_text.strip_suffix('s').is_some_and(|p| w.is_place(p)))
             || hyphenated
             || (single && w.is_plain_word(first_text))
+            // (Nor a plural or genitive of a German noun: `wegen der Einnahmen`.)
+            || (single && words.len() == 1 && w.is_inflected_noun(self.lang, first_text))
             || self.person_shape(words, false)
             || self.has_place_head(words);
         if !unlikely && self.next_to_relation_cue(span) {
@@ -1345,7 +1347,17 @@ impl<'a> SentenceReader<'a> {
                 let g = g.trim();
                 g.is_empty() || ["de", "het", "der", "die", "das", "den", "dem", "the", "a", "an"].contains(&g.to_lowercase().as_str())
             };
-            before_gap.is_some_and(gap_ok) || after_gap.is_some_and(|g| g.trim().is_empty())
+            // The object phrase of a deal noun: `die Übernahme von X`, `de overname van X`.
+            let of_phrase = |g: &str| {
+                let mut words = g.split_whitespace().map(str::to_lowercase);
+                let prep = words.next();
+                let rest: Vec<String> = words.collect();
+                prep.is_some_and(|p| ["van", "von", "of"].contains(&p.as_str()))
+                    && rest.len() <= 1
+                    && rest.iter().all(|r| ["de", "het", "der", "den", "dem", "the"].contains(&r.as_str()))
+            };
+            let deal = matches!(kind, RelationType::Acquisition | RelationType::Merger | RelationType::Investment);
+            before_gap.is_some_and(|g| gap_ok(g) || (deal && of_phrase(g))) || after_gap.is_some_and(|g| g.trim().is_empty())
         })
     }
 }
@@ -1438,6 +1450,8 @@ mod tests {
             // A phrase with lower-case words or a loose abbreviation: the acronym names it.
             ("de", "Laut dem Verein für Quellwasserschutz (VQS) ist das falsch. Der VQS klagt nun.", &[("VQS", Org)]),
             ("de", "Auch ein Landesverband der Imkerbetriebe (LVI) protestiert. Der LVI droht mit Klage.", &[("LVI", Org)]),
+            // An organisation word in the genitive (`des Vereins`) says the acronym names one.
+            ("de", "Das geht auf Klagen des Vereins für Mieterschutz (VKM) zurück. Der VKM klagt weiter.", &[("VKM", Org)]),
         ]);
     }
 

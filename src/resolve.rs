@@ -1134,4 +1134,26 @@ ingrid-valk,Person,Ingrid Valk,,,false
             assert!(without.mentions.len() < expected.len(), "{text}: {:?}", without.mentions);
         }
     }
+
+    #[test]
+    fn relation_cues_skip_german_adverbs_and_plural_nouns() {
+        // Next to a cue, a sentence adverb (`Dagegen`, `Zwar`) or a plural of a German noun
+        // (`Containerschiffe`) is no name; an unknown name still is.
+        let finder = EntityFinder::new(NameMatcher::new(Gazetteer::new()).unwrap_or_else(|e| panic!("{e}")), true);
+        let langs = Languages::bundled();
+        for (text, cue, kind, expected) in [
+            ("Dagegen klagt Quarkbit seit Mai.", "klagt", RelationType::Lawsuit, &["Quarkbit"][..]),
+            ("Zwar übernimmt Quarkbit den Anbieter.", "übernimmt", RelationType::Acquisition, &["Quarkbit"][..]),
+            ("Sie will noch mehr Containerschiffe übernehmen.", "übernehmen", RelationType::Acquisition, &[][..]),
+            // The object phrase of a deal noun: `die Übernahme von X`.
+            ("Im Mai verkündete sie die Übernahme von Quarkbit.", "Übernahme", RelationType::Acquisition, &["Quarkbit"][..]),
+            ("Im Mai verkündete sie die Übernahme von Anteilen.", "Übernahme", RelationType::Acquisition, &[][..]),
+        ] {
+            let start = text.find(cue).unwrap_or(0);
+            let cues = [(Span::new(start, start + cue.len()), kind)];
+            let r = finder.find_with_cues(text, &fold_for_matching(text), &segment(text, &langs, "de"), "de", &cues);
+            let got: Vec<&str> = r.mentions.iter().map(|m| &text[m.span.start..m.span.end]).collect();
+            assert_eq!(got, expected, "{text}");
+        }
+    }
 }

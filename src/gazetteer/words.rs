@@ -298,6 +298,22 @@ impl NameWords {
         (3..chars.len().saturating_sub(3)).any(|k| common.contains(&folded[chars[k].0..]))
     }
 
+    /// A plural or genitive of a listed noun or compound noun in a language that
+    /// capitalises nouns (`Einnahmen`, `Punkte`, `Containerschiffe`): the stem left after
+    /// a noun ending (`-en`, `-n`, `-e`, `-es`, `-s`) is one, with at least four letters.
+    pub fn is_inflected_noun(&self, lang: &str, word: &str) -> bool {
+        if !self.capitalises_nouns(lang) || is_all_caps(word) {
+            return false;
+        }
+        let Some(common) = self.common.get(lang) else { return false };
+        let folded = fold_case(word);
+        ["en", "n", "e", "es", "s"].iter().any(|suffix| {
+            folded.strip_suffix(suffix).is_some_and(|stem| {
+                stem.chars().count() >= 4 && (common.contains(stem) || self.is_compound_noun(lang, stem))
+            })
+        })
+    }
+
     /// An adjective of nationality in a language that capitalises them (`Britse`,
     /// `Russische`, `Australian`, `Chinese`): a known suffix on the start of a place name.
     pub fn is_demonym(&self, lang: &str, word: &str) -> bool {

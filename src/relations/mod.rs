@@ -142,6 +142,16 @@ impl RelationExtractor {
             let rivals = rival_bids(&view, &relations[first..]);
             relations.extend(rivals);
         }
+        // Political offices are no company roles: in German news an acronym in brackets
+        // right after a person (`Anna Huber (ÖVP)`) is the politician's party, and its
+        // chief (`ÖVP-Chef X`) holds no company title. (Elsewhere, and for founders, the
+        // brackets give the company: `Anna de Vries (Quarkbit)`.)
+        if crate::gazetteer::words::NameWords::bundled().capitalises_nouns(&analysis.lang) {
+            let parties = parties(analysis);
+            relations.retain(|r| {
+                !(matches!(r.kind, RelationType::CeoOf | RelationType::ExecutiveOf) && parties.contains(&r.object))
+            });
+        }
         finish(relations)
     }
 
@@ -259,6 +269,25 @@ fn rival_bids(view: &View, found: &[Relation]) -> Vec<Relation> {
                 evidence: r.evidence,
                 seller: None,
             });
+        }
+    }
+    out
+}
+
+/// Organisations named by an acronym in brackets right after a person: `Anna Huber
+/// (ÖVP)`.
+fn parties(analysis: &Analysis) -> Vec<usize> {
+    let text = analysis.text.as_str();
+    let mut out = Vec::new();
+    for pair in analysis.mentions.windows(2) {
+        let (person, org) = (&pair[0], &pair[1]);
+        let kinds = analysis.entities.get(person.entity).map(|e| e.kind) == Some(EntityKind::Person)
+            && analysis.entities.get(org.entity).map(|e| e.kind) == Some(EntityKind::Organization);
+        let bracketed = text.get(person.span.end..org.span.start) == Some(" (")
+            && text.get(org.span.end..).is_some_and(|rest| rest.starts_with(')'))
+            && text.get(org.span.start..org.span.end).is_some_and(crate::text::words::is_all_caps);
+        if kinds && bracketed && !out.contains(&org.entity) {
+            out.push(org.entity);
         }
     }
     out
@@ -474,6 +503,19 @@ fn finish(relations: Vec<Relation>) -> Vec<Relation> {
     let ceo: std::collections::HashSet<(usize, usize)> =
         kept.iter().filter(|r| r.kind == RelationType::CeoOf).map(|r| (r.subject, r.object)).collect();
     kept.retain(|r| !(r.kind == RelationType::ExecutiveOf && ceo.contains(&(r.subject, r.object))));
+    // One chief per organisation: a chief whose organisation was only guessed from the
+    // context (`Konzernchef X` with no organisation in the sentence) is not the chief of
+    // one that the document names another chief of (`Brixa-Chef Y`).
+    let named_chiefs: Vec<(usize, usize)> = kept
+        .iter()
+        .filter(|r| r.kind == RelationType::CeoOf && !r.rule.starts_with("title.context"))
+        .map(|r| (r.subject, r.object))
+        .collect();
+    kept.retain(|r| {
+        !(r.kind == RelationType::CeoOf
+            && r.rule.starts_with("title.context")
+            && named_chiefs.iter().any(|&(s, o)| o == r.object && s != r.subject))
+    });
     kept.sort_by(|a, b| {
         (a.evidence.start, a.kind, a.subject, a.object).cmp(&(b.evidence.start, b.kind, b.subject, b.object))
     });

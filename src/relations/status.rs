@@ -38,7 +38,7 @@ pub enum Outcome {
 }
 
 /// The status cues around item `c`, with their item index and cue.
-fn modalities<'v>(view: &'v View, c: usize, kind: RelationType) -> Vec<(usize, &'v Cue)> {
+fn modalities<'v>(view: &'v View, c: usize, kind: RelationType, frame: Frame) -> Vec<(usize, &'v Cue)> {
     let lo = c.saturating_sub(CLAUSE);
     let hi = (c + CLAUSE + 1).min(view.len());
     let mut out = Vec::new();
@@ -55,8 +55,13 @@ fn modalities<'v>(view: &'v View, c: usize, kind: RelationType) -> Vec<(usize, &
             let is_modality = cue.frame == Frame::Modality && applies;
             // A relation cue of the same type with its own strong status (`bid`,
             // `Angebot`) acts as the modality of a verb right after it (`bid to acquire`).
-            let is_status_cue =
-                cue.frame.is_relation() && cue.kind == Some(kind) && cue.status.is_some_and(|s| !s.weak) && j < c;
+            // (A sale verb only for a sale: in `X gab ein Gebot für Y ab` the bid is made,
+            // not sold.)
+            let is_status_cue = cue.frame.is_relation()
+                && (cue.frame != Frame::Sale || frame == Frame::Sale)
+                && cue.kind == Some(kind)
+                && cue.status.is_some_and(|s| !s.weak)
+                && j < c;
             if is_modality || is_status_cue {
                 out.push((j, cue));
                 break;
@@ -101,7 +106,7 @@ fn negated(view: &View, c: usize, near_modality: Option<usize>) -> bool {
 
 /// The outcome for a relation of type `kind` stated by cue `cue` at item `c`.
 pub fn resolve(view: &View, c: usize, cue: &Cue, kind: RelationType) -> Outcome {
-    let mods = modalities(view, c, kind);
+    let mods = modalities(view, c, kind, cue.frame);
     let near_before = mods
         .iter()
         .filter(|(j, _)| *j < c && c - j <= NEAR_BEFORE && same_clause(view, *j, c))

@@ -701,6 +701,23 @@ fn german() {
         ),
         // `an` is a preposition in German, not an article: the sale goes to the name after it.
         ("[Kestrova] verkaufte [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "completed")]),
+        // The perfect `hat … verkauft` is done; the present `verkauft` only agreed.
+        ("[Kestrova] hat [Brixa] an [Sorvano] verkauft.", &[("acquisition", "Sorvano", "Brixa", "completed")]),
+        ("[Kestrova] verkauft [Brixa] an [Sorvano].", &[("acquisition", "Sorvano", "Brixa", "agreed")]),
+        ("[Kestrova] gab ein Gebot für [Brixa] ab.", &[("acquisition", "Kestrova", "Brixa", "pursuing")]),
+        // One chief per organisation: a chief whose organisation only the context gives is
+        // not the chief of one that has a named chief.
+        (
+            "[Brixa]-Chef [Uwe Lenz|P] droht mit Streik. Konzernchef [Jana Roth|P] schweigt.",
+            &[("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        ("[Brixa] wächst. Konzernchef [Jana Roth|P] ist zufrieden.", &[("ceo_of", "Jana Roth", "Brixa", "")]),
+        // A party given in brackets after a politician: its chief holds no company title.
+        (
+            "Das kritisierte [Uwe Lenz|P] ([KVP]) am Montag. [KVP]-Chef [Jana Roth|P] schwieg.",
+            &[],
+        ),
+        ("[KVP]-Chef [Jana Roth|P] schwieg.", &[("ceo_of", "Jana Roth", "KVP", "")]),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
