@@ -505,6 +505,11 @@ impl<'a> View<'a> {
             if matches!(self.punct(j), Some('-' | '.' | '%')) {
                 continue;
             }
+            // A personal pronoun after a noun starts a clause of its own (`for the stock
+            // he does not own`): the noun ends the phrase.
+            if self.is_word(j) && self.is(i, Frame::Coref) && !self.items[i].folded.contains(' ') {
+                return None;
+            }
             if self.is_word(j) && words < NP_WORDS {
                 words += 1;
                 continue;

@@ -952,6 +952,11 @@ fn english() {
             "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
         ),
+        // A pronoun after the noun of a phrase opens a clause; it is not the bid's target.
+        (
+            "[Kestrova] received a bid from investor [Ida Brandt|P] for the stock she does not own.",
+            &[("acquisition", "Ida Brandt", "Kestrova", "pursuing")],
+        ),
         // Wire copy brackets a name whose legal form the gazetteer does not hold.
         ("[Kestrova] said it filed a suit against <[Brixa] Group Plc> to stop the tender.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
         (
