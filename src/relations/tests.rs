@@ -952,6 +952,11 @@ fn english() {
             "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
         ),
+        // Asking a court to enjoin a buyer: the purchase is an attempt.
+        (
+            "[Kestrova] asked the court to enjoin [Brixa] from acquiring any further [Kestrova] stock.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
         // A pronoun after the noun of a phrase opens a clause; it is not the bid's target.
         (
             "[Kestrova] received a bid from investor [Ida Brandt|P] for the stock she does not own.",
