@@ -732,7 +732,19 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
         EntityKind::Organization => {
             let stripped = strip_legal_form(&e.label, legal);
             if let Some(s) = &stripped {
-                if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !words.is_common_anywhere(s) {
+                // An ordinary word as a registered name's short form (`Coastal` of `Coastal
+                // Corp`) only where nouns are lower case, so that its capital marks the name.
+                // Only for a name found in the text with its legal form (not a gazetteer's
+                // `Gates Corporation` against a surname).
+                let one_word = e.source == EntitySource::Discovered && !s.contains(' ') && s.chars().all(|c| c.is_alphabetic() || c == '-');
+                let capital_marks = one_word
+                    && !words.capitalises_nouns(lang)
+                    && !words.is_function_word(s)
+                    && !words.is_cue_word(&crate::text::fold_case(s))
+                    && !words.is_place(s)
+                    && !words.is_demonym(lang, s)
+                    && words.head_kind(s).is_none();
+                if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && (!words.is_common_anywhere(s) || capital_marks) {
                     out.push((s.clone(), false));
                 }
             }
@@ -997,6 +1009,19 @@ paul,Organization,Paul,,,false
                 ("en", rows, "Underwriters include Salomon Brothers Inc and others.", &[("Salomon Brothers Inc", "salomon-brothers")]),
                 ("nl", rows, "Het bedrijf Zwirbelstak B.V. groeit. Zwirbelstak wil naar de beurs.", &[("Zwirbelstak B.V.", "zwirbelstak"), ("Zwirbelstak", "zwirbelstak")]),
                 ("nl", rows, "Volgens Gerard Sanderink gaat het goed. Gerard Sanderinks bedrijf groeit.", &[("Gerard Sanderink", "gerard-sanderink"), ("Gerard Sanderink", "gerard-sanderink")]),
+                // An ordinary word as the short form of a name found with its legal form.
+                (
+                    "en",
+                    rows,
+                    "Gusty Coastal Corp sued Quarkbit Inc on Monday. Later, Coastal said the coastal plant was sold.",
+                    &[("Gusty Coastal Corp", "gusty-coastal"), ("Quarkbit Inc", "quarkbit")],
+                ),
+                (
+                    "en",
+                    rows,
+                    "Coastal Corp sued Quarkbit Inc on Monday. Later, Coastal said the coastal plant was sold.",
+                    &[("Coastal Corp", "coastal"), ("Quarkbit Inc", "quarkbit"), ("Coastal", "coastal")],
+                ),
                 // A one-word name found by a cue is the registered name named before, said
                 // short, wherever it stands.
                 (
