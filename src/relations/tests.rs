@@ -957,6 +957,11 @@ fn english() {
             "[Kestrova] asked the court to enjoin [Brixa] from acquiring any further [Kestrova] stock.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
         ),
+        // Money committed toward a purchase: the purchase is still an attempt.
+        (
+            "[Brixa] said it had committed 50 mln dlrs toward the purchase of [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
         // A pronoun after the noun of a phrase opens a clause; it is not the bid's target.
         (
             "[Kestrova] received a bid from investor [Ida Brandt|P] for the stock she does not own.",
