@@ -1269,7 +1269,13 @@ impl<'a> SentenceReader<'a> {
             .collect();
         let full: Vec<&Vec<&str>> =
             units.iter().filter(|u| u.len() > 1 || (u[0].chars().count() > 1 && !matches!(u[0], "Jr" | "Sr"))).collect();
-        if full.len() < 2 || units.len() > 5 {
+        // After a role cue, initials and one surname (`chairman J.F. Quimby`).
+        let initialled = cued
+            && full.len() == 1
+            && units.len() > 1
+            && units.last().is_some_and(|u| std::ptr::eq(u, full[0]))
+            && units[..units.len() - 1].iter().all(|u| u.iter().all(|p| p.chars().count() == 1));
+        if (full.len() < 2 && !initialled) || units.len() > 5 {
             return false;
         }
         // A first name that is also a function word (`Ben`, `Will`) is read as a name
@@ -1306,6 +1312,9 @@ impl<'a> SentenceReader<'a> {
         let first = full[0][0];
         let last_unit = full[full.len() - 1];
         let last = last_unit[last_unit.len() - 1];
+        if initialled {
+            return !w.is_plain_word(last) && !w.is_common_in(self.lang, last);
+        }
         if cued {
             // `Vice President Brand Content`: a role cue before ordinary words.
             let particles = words.iter().any(|&i| !self.is_cap(i) && self.tokens[i].is_word);
@@ -1517,6 +1526,9 @@ mod tests {
             ("nl", "Volgens wethouder Joost Wildervank en de Quarkbit-senator gaat het goed.", &[("Joost Wildervank", Per), ("Quarkbit", Org)]),
             ("de", "Das sagte Finanzministerin Hedwig Pammesberger am Montag.", &[("Hedwig Pammesberger", Per)]),
             ("en", "The bill was backed by governor Quillon and mayor Brackwell.", &[("Quillon", Per), ("Brackwell", Per)]),
+            // Initials and a surname after a role, as wire copy writes names.
+            ("en", "The plan was backed by chairman J.F. Brackwell last week.", &[("J.F. Brackwell", Per)]),
+            ("en", "The merger was approved, said president R. Quillon.", &[("R. Quillon", Per)]),
             // Ordinary words, first names and acronyms after a role are no surnames.
             ("en", "The decision of the board and the CEO Office was final.", &[]),
             ("de", "Der Vorstandschef Johann sagte nichts.", &[]),

@@ -558,6 +558,35 @@ impl DocEntities {
                 *owners = whole;
             }
         }
+        // A one-word organisation discovered by a cue (`might try to acquire Hughes`)
+        // that is the short form of exactly one other organisation of the article
+        // (`Hughes Tool Co`, named before) is that organisation said short, not a
+        // second company.
+        let mut merged: HashSet<String> = HashSet::new();
+        for (form, (owners, surname)) in forms.iter_mut() {
+            if owners.len() != 2 || *surname || form.contains(' ') {
+                continue;
+            }
+            let is_org = |o: usize| self.entities[o].kind == EntityKind::Organization;
+            let bare = |o: usize| is_org(o) && self.entities[o].source == EntitySource::Discovered && self.entities[o].label == *form;
+            let (short, long) = match (bare(owners[0]), bare(owners[1])) {
+                (true, false) => (owners[0], owners[1]),
+                (false, true) => (owners[1], owners[0]),
+                _ => continue,
+            };
+            // Only a registered name (with its legal form) named first: a bare name of
+            // its own (`Siza` beside `Siza Nova Me`) may be the parent.
+            let registered = strip_legal_form(&self.entities[long].label, legal).is_some();
+            let first = |e: usize| first_mention.get(&e).copied().unwrap_or(usize::MAX);
+            if !is_org(long) || !registered || !self.entities[long].label.starts_with(form.as_str()) || first(long) > first(short) {
+                continue;
+            }
+            for m in self.mentions.iter_mut().filter(|m| m.entity == short) {
+                m.entity = long;
+            }
+            *owners = vec![long];
+            merged.insert(form.clone());
+        }
         // A discovered "person" whose name is the start of a long company name of the
         // article is that company said short (`Harcourt Brace` of `Harcourt Brace
         // Jovanovich Inc`).
@@ -576,7 +605,8 @@ impl DocEntities {
         }
         for (form, (owners, surname)) in forms {
             // (Surnames may still take over one-word organisation matches, below.)
-            if owners.len() != 1 || (!surname && labels.contains(form.as_str()) && self.entities[owners[0]].label != form) {
+            let other_label = labels.contains(form.as_str()) && self.entities[owners[0]].label != form && !merged.contains(&form);
+            if owners.len() != 1 || (!surname && other_label) {
                 continue; // A surname that fits two people stays unresolved.
             }
             let entity = owners[0];
@@ -702,7 +732,19 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
         EntityKind::Organization => {
             let stripped = strip_legal_form(&e.label, legal);
             if let Some(s) = &stripped {
-                if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !words.is_common_anywhere(s) {
+                // An ordinary word as a registered name's short form (`Coastal` of `Coastal
+                // Corp`) only where nouns are lower case, so that its capital marks the name.
+                // Only for a name found in the text with its legal form (not a gazetteer's
+                // `Gates Corporation` against a surname).
+                let one_word = e.source == EntitySource::Discovered && !s.contains(' ') && s.chars().all(|c| c.is_alphabetic() || c == '-');
+                let capital_marks = one_word
+                    && !words.capitalises_nouns(lang)
+                    && !words.is_function_word(s)
+                    && !words.is_cue_word(&crate::text::fold_case(s))
+                    && !words.is_place(s)
+                    && !words.is_demonym(lang, s)
+                    && words.head_kind(s).is_none();
+                if s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && (!words.is_common_anywhere(s) || capital_marks) {
                     out.push((s.clone(), false));
                 }
             }
@@ -967,6 +1009,27 @@ paul,Organization,Paul,,,false
                 ("en", rows, "Underwriters include Salomon Brothers Inc and others.", &[("Salomon Brothers Inc", "salomon-brothers")]),
                 ("nl", rows, "Het bedrijf Zwirbelstak B.V. groeit. Zwirbelstak wil naar de beurs.", &[("Zwirbelstak B.V.", "zwirbelstak"), ("Zwirbelstak", "zwirbelstak")]),
                 ("nl", rows, "Volgens Gerard Sanderink gaat het goed. Gerard Sanderinks bedrijf groeit.", &[("Gerard Sanderink", "gerard-sanderink"), ("Gerard Sanderink", "gerard-sanderink")]),
+                // An ordinary word as the short form of a name found with its legal form.
+                (
+                    "en",
+                    rows,
+                    "Gusty Coastal Corp sued Quarkbit Inc on Monday. Later, Coastal said the coastal plant was sold.",
+                    &[("Gusty Coastal Corp", "gusty-coastal"), ("Quarkbit Inc", "quarkbit")],
+                ),
+                (
+                    "en",
+                    rows,
+                    "Coastal Corp sued Quarkbit Inc on Monday. Later, Coastal said the coastal plant was sold.",
+                    &[("Coastal Corp", "coastal"), ("Quarkbit Inc", "quarkbit"), ("Coastal", "coastal")],
+                ),
+                // A one-word name found by a cue is the registered name named before, said
+                // short, wherever it stands.
+                (
+                    "en",
+                    rows,
+                    "Quarkbit Tool Co fell. An investor might try to acquire Quarkbit. Later, Quarkbit said it was interested.",
+                    &[("Quarkbit Tool Co", "quarkbit-tool"), ("Quarkbit", "quarkbit-tool"), ("Quarkbit", "quarkbit-tool")],
+                ),
             ],
             true,
         );

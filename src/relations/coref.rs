@@ -113,6 +113,12 @@ pub fn resolve(
         if let Some(m) = local {
             return Some(m.entity);
         }
+        // An anaphor before any name of its sentence continues the subject of the sentence
+        // before in the paragraph, when that sentence opens with an organisation (`X
+        // offered to buy Y. It also said …`): that one, not the article's main company.
+        if let Some(m) = opening_subject(analysis, sentence, pos).filter(|m| !exclude.contains(m) && !recipients.contains(m)) {
+            return Some(m);
+        }
         if let Some(d) = crate::relations::context::dominant_org(analysis, from, pos).filter(|d| !exclude.contains(d)) {
             return Some(d);
         }
@@ -199,4 +205,30 @@ pub(crate) fn is_recipient(analysis: &Analysis, is_recipient: &dyn Fn(&str, bool
 fn is_genitive_at(text: &str, end: usize) -> bool {
     let after = &text[end..];
     after.starts_with("'s") || (after.starts_with('s') && !after[1..].starts_with(char::is_alphanumeric))
+}
+
+/// The organisation that opens sentence `sentence - 1` as its subject (not a genitive,
+/// not glued to a hyphen), when no name stands before byte `pos` in sentence `sentence`
+/// and both sentences are in one paragraph.
+fn opening_subject(analysis: &Analysis, sentence: usize, pos: usize) -> Option<usize> {
+    let text = analysis.text.as_str();
+    let own = analysis.sentences.get(sentence)?;
+    let prev = analysis.sentences.get(sentence.checked_sub(1)?)?;
+    let named_before = analysis.mentions.iter().any(|m| m.span.start >= own.span.start && m.span.end <= pos);
+    if prev.paragraph != own.paragraph || named_before {
+        return None;
+    }
+    let first = analysis.mentions.iter().filter(|m| m.span.start >= prev.span.start && m.span.end <= prev.span.end).min_by_key(|m| m.span.start)?;
+    let after = &text[first.span.end..];
+    let glued = after.starts_with('-') || after.starts_with('/');
+    (analysis.entities[first.entity].kind == EntityKind::Organization
+        && opens(text, prev.span.start, first.span.start)
+        && !is_genitive_at(text, first.span.end)
+        && !glued)
+        .then_some(first.entity)
+}
+
+/// Nothing but spaces and opening quotes between byte `start` and byte `pos`.
+fn opens(text: &str, start: usize, pos: usize) -> bool {
+    start <= pos && text.get(start..pos).is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}')))
 }

@@ -206,10 +206,19 @@ impl<'a> View<'a> {
         let n = self.items.len();
         let mut keep = vec![true; n];
         for i in 1..n.saturating_sub(1) {
-            if matches!(self.items[i].kind, ItemKind::Entity { .. })
-                && self.punct(i - 1) == Some('<')
-                && self.punct(i + 1) == Some('>')
-            {
+            if !matches!(self.items[i].kind, ItemKind::Entity { .. }) || self.punct(i - 1) != Some('<') {
+                continue;
+            }
+            // The name may end in words the gazetteer left out (`<Acme Group Plc>`).
+            let close = (i + 1..n.min(i + 5))
+                .take_while(|&j| j == i + 1 || self.items[j - 1].kind == ItemKind::Word)
+                .find(|&j| self.punct(j) == Some('>'));
+            if let Some(close) = close.filter(|&c| c > i + 1) {
+                keep[i - 1] = false;
+                keep[close] = false;
+                continue;
+            }
+            if self.punct(i + 1) == Some('>') {
                 keep[i - 1] = false;
                 keep[i + 1] = false;
                 // A ticker of the name before it (`Harcourt Brace Jovanovich Inc <HBJ>`)
@@ -495,6 +504,11 @@ impl<'a> View<'a> {
             // the noun phrase.
             if matches!(self.punct(j), Some('-' | '.' | '%')) {
                 continue;
+            }
+            // A personal pronoun after a noun starts a clause of its own (`for the stock
+            // he does not own`): the noun ends the phrase.
+            if self.is_word(j) && self.is(i, Frame::Coref) && !self.items[i].folded.contains(' ') {
+                return None;
             }
             if self.is_word(j) && words < NP_WORDS {
                 words += 1;

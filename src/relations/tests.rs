@@ -969,6 +969,33 @@ fn english() {
             "[Brixa] is willing to pay up for [Kestrova], an analyst said.",
             &[("acquisition", "Brixa", "Kestrova", "pursuing")],
         ),
+        // Asking a court to enjoin a buyer: the purchase is an attempt.
+        (
+            "[Kestrova] asked the court to enjoin [Brixa] from acquiring any further [Kestrova] stock.",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        // Money committed toward a purchase: the purchase is still an attempt.
+        (
+            "[Brixa] said it had committed 50 mln dlrs toward the purchase of [Kestrova].",
+            &[("acquisition", "Brixa", "Kestrova", "pursuing")],
+        ),
+        // A pronoun after the noun of a phrase opens a clause; it is not the bid's target.
+        (
+            "[Kestrova] received a bid from investor [Ida Brandt|P] for the stock she does not own.",
+            &[("acquisition", "Ida Brandt", "Kestrova", "pursuing")],
+        ),
+        // Wire copy brackets a name whose legal form the gazetteer does not hold.
+        ("[Kestrova] said it filed a suit against <[Brixa] Group Plc> to stop the tender.", &[("lawsuit", "Kestrova", "Brixa", "filed")]),
+        (
+            "[Kestrova] shares rose, analysts said, helped by <[Brixa] Holdings Ltd>, which owns 18 pct of [Kestrova].",
+            &[("investment", "Brixa", "Kestrova", "completed")],
+        ),
+        // A pronoun before any name of its sentence continues the organisation that opens
+        // the sentence before, even in a story about another company.
+        (
+            "[Kestrova] shares rose. [Kestrova] said it was open to talks. [Kestrova] has cash. [Kestrova] gained.\n\n[Brixa] offered to buy [Telmar] for 50 dlrs a share. It also said it was the largest shareholder of [Telmar].",
+            &[("acquisition", "Brixa", "Telmar", "pursuing"), ("investment", "Brixa", "Telmar", "completed")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("en", cases);
