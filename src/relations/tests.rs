@@ -1188,3 +1188,38 @@ fn dutch_phrasings() {
     run("nl", cases);
 }
 
+
+#[test]
+/// Lawsuits and partnerships as the three languages phrase them: damages sought from a
+/// defendant, a summons received from a plaintiff, an announced lawsuit, a separable
+/// `werkt ... samen`.
+fn lawsuit_and_partnership_phrasings() {
+    run(
+        "en",
+        &[
+            ("[Globex] filed a suit seeking damages from [Initech] over patent infringement.", &[("lawsuit", "Globex", "Initech", "filed")]),
+            ("[Globex] is seeking treble damages from [Initech] in federal court.", &[("lawsuit", "Globex", "Initech", "filed")]),
+            ("[Globex] countersued [Initech] last week.", &[("lawsuit", "Globex", "Initech", "filed")]),
+        ],
+    );
+    run(
+        "nl",
+        &[
+            ("[Telmar] ontvangt een dagvaarding van [Brixa].", &[("lawsuit", "Brixa", "Telmar", "filed")]),
+            ("[Telmar] kreeg vorige week een dagvaarding van [Brixa].", &[("lawsuit", "Brixa", "Telmar", "filed")]),
+            ("[Telmar] werkt al jaren met [Brixa] samen.", &[("partnership", "Brixa", "Telmar", "")]),
+            ("[Telmar] procedeert al jaren tegen [Brixa].", &[("lawsuit", "Telmar", "Brixa", "filed")]),
+            ("[Telmar] sluit een samenwerkingsakkoord met [Brixa].", &[("partnership", "Brixa", "Telmar", "")]),
+            ("[Telmar] is van plan samen met [Brixa] een fabriek te bouwen.", &[("partnership", "Brixa", "Telmar", "")]),
+        ],
+    );
+    run(
+        "de",
+        &[
+            ("[Kestrova] kündigte eine Klage gegen [Brixa] an.", &[("lawsuit", "Kestrova", "Brixa", "threatened")]),
+            ("[Kestrova] hat eine Klage gegen [Brixa] angekündigt.", &[("lawsuit", "Kestrova", "Brixa", "threatened")]),
+            ("[Kestrova] plant, gemeinsam mit [Brixa] ein Werk zu bauen.", &[("partnership", "Brixa", "Kestrova", "")]),
+            ("[Kestrova] unterzeichnet einen Kooperationsvertrag mit [Brixa].", &[("partnership", "Brixa", "Kestrova", "")]),
+        ],
+    );
+}
