@@ -1171,6 +1171,7 @@ fn dutch_phrasings() {
         ("De topman van [Brixa], [Jan Bos|P], is tevreden.", &[("ceo_of", "Jan Bos", "Brixa", "")]),
         ("[Brixa] haalt [Jan Bos|P] binnen als nieuwe topman.", &[("ceo_of", "Jan Bos", "Brixa", "")]),
         ("[Jan Bos|P] is de grootaandeelhouder van [Brixa].", &[("investment", "Jan Bos", "Brixa", "completed")]),
+        ("[Jan Bos|P] is minderheidsaandeelhouder van [Brixa].", &[("investment", "Jan Bos", "Brixa", "completed")]),
         ("[Jan Bos|P] is eigenaar van [Brixa].", &[("acquisition", "Jan Bos", "Brixa", "completed")]),
         ("[Brixa] wordt geleid door [Jan Bos|P].", &[("ceo_of", "Jan Bos", "Brixa", "")]),
         ("[Brixa] is een rechtszaak begonnen tegen [Kestrova].", &[("lawsuit", "Brixa", "Kestrova", "filed")]),
