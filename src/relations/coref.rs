@@ -138,20 +138,22 @@ pub fn resolve(
     nearest
 }
 
+/// The last `n` words before byte `start`, nearest first, within the stretch of text since
+/// the last punctuation mark (which closes a phrase); words are runs of alphanumerics and
+/// hyphens.
+fn words_before(analysis: &Analysis, start: usize, n: usize) -> Vec<&str> {
+    let before = &analysis.text[..start];
+    let cut = before.rfind([':', ';', ',', '.', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}']).map_or(0, |i| i + 1);
+    before[cut..].split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).rev().take(n).collect()
+}
+
 /// True when the word before `start` (skipping up to two lower-case words: articles,
 /// adjectives; three when the middle one is an inflected adjective: `onder de nieuwe
 /// eigenaar X`, `voor het sociale netwerk X`) is a preposition, within the same stretch
 /// of text without punctuation.
 pub(crate) fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, start: usize) -> bool {
     // Punctuation closes a phrase (`onder ons: X`, `van de bank, X`).
-    let before = &analysis.text[..start];
-    let cut = before.rfind([':', ';', ',', '.', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}']).map_or(0, |i| i + 1);
-    let words: Vec<&str> = before[cut..]
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(4)
-        .collect();
+    let words = words_before(analysis, start, 4);
     for (i, w) in words.iter().enumerate() {
         let folded = crate::text::fold_case(w);
         if is_prep(&folded) {
@@ -173,14 +175,7 @@ pub(crate) fn in_phrase(analysis: &Analysis, is_prep: &dyn Fn(&str) -> bool, sta
 /// `recipient` noun (object `-`: `an X filing`), within the same stretch of text without
 /// punctuation.
 pub(crate) fn is_recipient(analysis: &Analysis, is_recipient: &dyn Fn(&str, bool) -> bool, start: usize, end: usize) -> bool {
-    let before = &analysis.text[..start];
-    let cut = before.rfind([':', ';', ',', '.', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}']).map_or(0, |i| i + 1);
-    let words: Vec<&str> = before[cut..]
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(3)
-        .collect();
+    let words = words_before(analysis, start, 3);
     let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     let fold = crate::text::fold_case;
     for skip in 0..2 {

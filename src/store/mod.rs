@@ -264,6 +264,11 @@ impl Store {
     fn upgrade(&self) -> Result<()> {
         self.summarise_everything()?;
         self.refresh_summary()?;
+        self.replace_version(&Self::version_literal())
+    }
+
+    /// Replaces the recorded model version by `version`, in one transaction.
+    fn replace_version(&self, version: &Literal) -> Result<()> {
         let (node, property) = Self::version_quad_parts();
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         let old: Vec<oxigraph::model::Quad> = tx
@@ -273,7 +278,7 @@ impl Store {
         for quad in &old {
             tx.remove(quad);
         }
-        tx.insert(QuadRef::new(&node, &property, &Self::version_literal(), GraphNameRef::DefaultGraph));
+        tx.insert(QuadRef::new(&node, &property, version, GraphNameRef::DefaultGraph));
         tx.commit().map_err(|e| self.err(e))
     }
 
@@ -295,17 +300,7 @@ impl Store {
     /// Replaces the recorded model version (tests of the version check).
     #[cfg(test)]
     pub(crate) fn update_version_for_test(&self, version: &str) -> Result<()> {
-        let (node, property) = Self::version_quad_parts();
-        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
-        let old: Vec<oxigraph::model::Quad> = tx
-            .quads_for_pattern(Some(node.as_ref().into()), Some(property.as_ref()), None, Some(GraphNameRef::DefaultGraph))
-            .collect::<std::result::Result<_, _>>()
-            .map_err(|e| self.err(e))?;
-        for quad in &old {
-            tx.remove(quad);
-        }
-        tx.insert(QuadRef::new(&node, &property, &Literal::new_simple_literal(version), GraphNameRef::DefaultGraph));
-        tx.commit().map_err(|e| self.err(e))
+        self.replace_version(&Literal::new_simple_literal(version))
     }
 
     /// A bulk load killed half-way leaves `bulk-*.sst` files in the store directory;
