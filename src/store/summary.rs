@@ -14,11 +14,15 @@
 //!        dg:currentStatement stmt ;          # the statement with the greatest dg:sortKey
 //!        dg:currentDocument doc ;            # the graph that statement lives in
 //!        dg:currentStatus "pursuing" ;       # its status, when the type has one
+//!        dg:currentDate "2024-05-01" ;       # that document's date, when it has one
 //!        dg:pricedStatement stmt2 ;          # the latest statement giving an amount
+//!        dg:pricedAmount "$1.2 billion" ;    # its dg:amountText, and (when given)
+//!        dg:pricedValue 1200000000 ; dg:pricedCurrency "USD" ;  # its value and currency
 //!        dg:sourceCount 3 ;                  # distinct dg:textHash of the graphs stating it
 //!        dg:involves party1, party2 .        # both sides, whatever their role
-//!   entity dg:nameKey "acme" ;              # every search key any document gives it
-//!          dg:searchText "acme acme-corp" .  # all of them in one literal, for substring search
+//!   entity dg:nameKey "acme-corp" ;         # every search key any document gives it
+//!          dg:searchText "acme acme-corp" ;  # all of them in one literal
+//!          dg:searchToken "ac", "acme", "co", "corp" .  # word prefixes (see below)
 //! }
 //! ```
 //!
@@ -26,6 +30,16 @@
 //! current statements by bound lookups alone; without them it needed `SELECT DISTINCT`
 //! subqueries, which Oxigraph evaluates on their own and joins afterwards (a scan of
 //! every statement: 1 s at a million triples, 14 s for a company with 400 deals).
+//!
+//! The search tokens make the `entities` question a bound lookup: for every word of every
+//! key (keys are slugs, words separated by `-`), its prefixes of [`TOKEN_LENGTHS`]
+//! characters (2, 4 and 8), and a word shorter than the shortest length as it is. The
+//! question takes its text's first word, cuts it to the longest of these lengths it
+//! reaches, looks that token up, and checks the few entities found against the full text
+//! in `dg:searchText` (a word-prefix match). Sparse lengths instead of every prefix keep
+//! the index at about one triple per word and length (every prefix of 2 characters or
+//! more would be 2.4 times as many); the price is a check of the candidates that share
+//! the token, never more than a prefix at least half as long as the word searched.
 //!
 //! Invariants: the summary is derived, never a source of truth. It is a pure function
 //! of the document graphs (so shards, re-ingests in any order, and dump + load give the
@@ -77,7 +91,27 @@ pub(crate) struct Pending {
 struct StatementFacts {
     key: Option<String>,
     status: Option<String>,
-    priced: bool,
+    /// `dg:amountText`, `dg:amountValue`, `dg:amountCurrency`, when the statement gives an amount.
+    amount: Option<Term>,
+    value: Option<Term>,
+    currency: Option<Term>,
+}
+
+/// What a document graph gives every statement in it: its text hash and its date.
+#[derive(Default, Clone)]
+struct GraphFacts {
+    text: Option<String>,
+    date: Option<String>,
+}
+
+/// The amount of the latest priced statement.
+#[derive(Clone)]
+struct Priced {
+    key: String,
+    statement: NamedNode,
+    amount: Term,
+    value: Option<Term>,
+    currency: Option<Term>,
 }
 
 /// The per-deal result.
@@ -87,7 +121,8 @@ struct DealFacts {
     /// (sort key, statement, graph) of the current statement.
     current: Option<(String, NamedNode, NamedNode)>,
     current_status: Option<String>,
-    priced: Option<(String, NamedNode)>,
+    current_date: Option<String>,
+    priced: Option<Priced>,
     texts: HashSet<String>,
     parties: HashSet<NamedNode>,
 }
@@ -102,9 +137,9 @@ impl DealFacts {
 
     /// Takes one statement into account: the greatest sort key is current (equal keys,
     /// never written by one dealgraph, by statement IRI).
-    fn add_statement(&mut self, statement: &NamedNode, graph: &NamedNode, facts: &StatementFacts, text: Option<&String>) {
+    fn add_statement(&mut self, statement: &NamedNode, graph: &NamedNode, facts: &StatementFacts, in_graph: Option<&GraphFacts>) {
         let Some(key) = facts.key.as_deref() else { return };
-        if let Some(text) = text {
+        if let Some(text) = in_graph.and_then(|g| g.text.as_ref()) {
             self.texts.insert(text.clone());
         }
         let newer = match &self.current {
@@ -114,14 +149,21 @@ impl DealFacts {
         if newer {
             self.current = Some((key.to_string(), statement.clone(), graph.clone()));
             self.current_status = facts.status.clone();
+            self.current_date = in_graph.and_then(|g| g.date.clone());
         }
-        if facts.priced {
+        if let Some(amount) = &facts.amount {
             let newer_priced = match &self.priced {
                 None => true,
-                Some((k, s)) => (key, statement.as_str()) > (k.as_str(), s.as_str()),
+                Some(p) => (key, statement.as_str()) > (p.key.as_str(), p.statement.as_str()),
             };
             if newer_priced {
-                self.priced = Some((key.to_string(), statement.clone()));
+                self.priced = Some(Priced {
+                    key: key.to_string(),
+                    statement: statement.clone(),
+                    amount: amount.clone(),
+                    value: facts.value.clone(),
+                    currency: facts.currency.clone(),
+                });
             }
         }
     }
@@ -177,8 +219,18 @@ fn deal_quads(deal: &NamedNode, facts: DealFacts, out: &mut Vec<Quad>) -> bool {
     if let Some(status) = facts.current_status {
         add("currentStatus", Literal::new_simple_literal(status).into());
     }
-    if let Some((_, priced)) = facts.priced {
-        add("pricedStatement", priced.into());
+    if let Some(date) = facts.current_date {
+        add("currentDate", Literal::new_simple_literal(date).into());
+    }
+    if let Some(priced) = facts.priced {
+        add("pricedStatement", priced.statement.into());
+        add("pricedAmount", priced.amount);
+        if let Some(value) = priced.value {
+            add("pricedValue", value);
+        }
+        if let Some(currency) = priced.currency {
+            add("pricedCurrency", currency);
+        }
     }
     let integer = NamedNodeRef::new_unchecked("http://www.w3.org/2001/XMLSchema#integer");
     add("sourceCount", Literal::new_typed_literal(facts.texts.len().to_string(), integer).into());
@@ -188,15 +240,39 @@ fn deal_quads(deal: &NamedNode, facts: DealFacts, out: &mut Vec<Quad>) -> bool {
     true
 }
 
-/// An entity's search keys: one `dg:nameKey` each (for exact lookups), and all of them
-/// in one `dg:searchText`, sorted and separated by spaces (keys never contain one), so a
-/// substring search reads one literal per entity instead of one per key.
+/// The prefix lengths (in characters) of the search tokens; `queries/entities.rq` picks
+/// the longest one its text's first word reaches, and must be changed with it.
+pub const TOKEN_LENGTHS: [usize; 3] = [2, 4, 8];
+
+/// The search tokens of a set of keys: for each word (keys are slugs: words joined by
+/// `-`), its prefixes of [`TOKEN_LENGTHS`] characters, and the word itself when it is
+/// shorter than the shortest of them.
+pub fn search_tokens<'a>(keys: impl IntoIterator<Item = &'a str>) -> std::collections::BTreeSet<String> {
+    let mut tokens = std::collections::BTreeSet::new();
+    for word in keys.into_iter().flat_map(|key| key.split('-')).filter(|w| !w.is_empty()) {
+        let chars = word.chars().count();
+        if chars < TOKEN_LENGTHS[0] {
+            tokens.insert(word.to_string());
+        }
+        for &length in TOKEN_LENGTHS.iter().filter(|&&l| l <= chars) {
+            tokens.insert(word.chars().take(length).collect());
+        }
+    }
+    tokens
+}
+
+/// An entity's search keys: one `dg:nameKey` each (for exact lookups), all of them in one
+/// `dg:searchText`, sorted and separated by spaces (keys never contain one), and the
+/// `dg:searchToken`s of their words (see the module docs).
 fn key_quads(entity: &NamedNode, keys: std::collections::BTreeSet<String>, out: &mut Vec<Quad>) {
     if keys.is_empty() {
         return;
     }
     let text = keys.iter().map(String::as_str).collect::<Vec<_>>().join(" ");
     out.push(Quad::new(entity.clone(), dg_node("searchText"), Literal::new_simple_literal(text), summary_graph()));
+    for token in search_tokens(keys.iter().map(String::as_str)) {
+        out.push(Quad::new(entity.clone(), dg_node("searchToken"), Literal::new_simple_literal(token), summary_graph()));
+    }
     for key in keys {
         out.push(Quad::new(entity.clone(), dg_node("nameKey"), Literal::new_simple_literal(key), summary_graph()));
     }
@@ -310,15 +386,26 @@ impl Store {
                 statements.entry(s.clone()).or_default().status = Some(status.to_string());
             }
         }
-        for quad in self.quads_of("amountText")? {
-            if let Some(s) = named(&quad.subject) {
-                statements.entry(s.clone()).or_default().priced = true;
+        for (property, field) in [("amountText", 0), ("amountValue", 1), ("amountCurrency", 2)] {
+            for quad in self.quads_of(property)? {
+                if let (Some(s), Some(_)) = (named(&quad.subject), document_graph(&quad.graph_name)) {
+                    let facts = statements.entry(s.clone()).or_default();
+                    *[&mut facts.amount, &mut facts.value, &mut facts.currency][field] = Some(quad.object);
+                }
             }
         }
-        let mut text_of_graph: HashMap<NamedNode, String> = HashMap::new();
+        let mut graph_facts: HashMap<NamedNode, GraphFacts> = HashMap::new();
         for quad in self.quads_of("textHash")? {
             if let (Some(g), Some(hash)) = (document_graph(&quad.graph_name), literal_text(&quad.object)) {
-                text_of_graph.insert(g.clone(), hash.to_string());
+                graph_facts.entry(g.clone()).or_default().text = Some(hash.to_string());
+            }
+        }
+        for quad in self.quads_of("date")? {
+            // The document's own date (`doc dg:date`), not any other dated subject.
+            if let (Some(g), Some(date)) = (document_graph(&quad.graph_name), literal_text(&quad.object)) {
+                if named(&quad.subject) == Some(g) {
+                    graph_facts.entry(g.clone()).or_default().date = Some(date.to_string());
+                }
             }
         }
         let mut deals: HashMap<NamedNode, DealFacts> = HashMap::new();
@@ -340,7 +427,7 @@ impl Store {
                 continue;
             };
             let Some(facts) = statements.get(statement) else { continue };
-            deals.entry(deal.clone()).or_default().add_statement(statement, graph, facts, text_of_graph.get(graph));
+            deals.entry(deal.clone()).or_default().add_statement(statement, graph, facts, graph_facts.get(graph));
         }
         let mut quads = Vec::new();
         let mut n_deals = 0;
@@ -362,36 +449,50 @@ impl Store {
 
     /// The first literal of `subject property ?o` in `graph` (any graph when None).
     fn literal_of_in(&self, subject: &NamedNode, property: &NamedNode, graph: Option<&NamedNode>) -> Result<Option<String>> {
+        Ok(self.term_of_in(subject, property, graph)?.and_then(|t| literal_text(&t).map(str::to_string)))
+    }
+
+    /// The first literal object of `subject property ?o` in `graph` (any graph when None).
+    fn term_of_in(&self, subject: &NamedNode, property: &NamedNode, graph: Option<&NamedNode>) -> Result<Option<Term>> {
         let graph = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
         for quad in self.inner.quads_for_pattern(Some(subject.as_ref().into()), Some(property.as_ref()), None, graph) {
             let quad = quad.map_err(|e| self.err(e))?;
-            if document_graph(&quad.graph_name).is_some() {
-                if let Some(text) = literal_text(&quad.object) {
-                    return Ok(Some(text.to_string()));
-                }
+            if document_graph(&quad.graph_name).is_some() && matches!(quad.object, Term::Literal(_)) {
+                return Ok(Some(quad.object));
             }
         }
         Ok(None)
     }
 
     /// One deal's summary, by bound lookups.
-    fn deal_summary(&self, deal: &NamedNode, texts: &mut HashMap<NamedNode, Option<String>>, out: &mut Vec<Quad>) -> Result<bool> {
+    fn deal_summary(&self, deal: &NamedNode, graphs: &mut HashMap<NamedNode, GraphFacts>, out: &mut Vec<Quad>) -> Result<bool> {
         let mut facts = DealFacts::default();
-        let (about, sort_key, status, amount, text_hash, relation_type) =
-            (dg_node("about"), dg_node("sortKey"), dg_node("status"), dg_node("amountText"), dg_node("textHash"), dg_node("relationType"));
+        let (about, sort_key, status, relation_type) = (dg_node("about"), dg_node("sortKey"), dg_node("status"), dg_node("relationType"));
+        let (amount, value, currency) = (dg_node("amountText"), dg_node("amountValue"), dg_node("amountCurrency"));
+        let (text_hash, date) = (dg_node("textHash"), dg_node("date"));
         for quad in self.inner.quads_for_pattern(None, Some(about.as_ref()), Some(deal.as_ref().into()), None) {
             let quad = quad.map_err(|e| self.err(e))?;
             let (Some(statement), Some(graph)) = (named(&quad.subject), document_graph(&quad.graph_name)) else { continue };
+            let amount = self.term_of_in(statement, &amount, Some(graph))?;
+            let (value, currency) = match amount {
+                Some(_) => (self.term_of_in(statement, &value, Some(graph))?, self.term_of_in(statement, &currency, Some(graph))?),
+                None => (None, None),
+            };
             let statement_facts = StatementFacts {
                 key: self.literal_of_in(statement, &sort_key, Some(graph))?,
                 status: self.literal_of_in(statement, &status, Some(graph))?,
-                priced: self.literal_of_in(statement, &amount, Some(graph))?.is_some(),
+                amount,
+                value,
+                currency,
             };
-            if !texts.contains_key(graph) {
-                let text = self.literal_of_in(graph, &text_hash, Some(graph))?;
-                texts.insert(graph.clone(), text);
+            if !graphs.contains_key(graph) {
+                let facts = GraphFacts {
+                    text: self.literal_of_in(graph, &text_hash, Some(graph))?,
+                    date: self.literal_of_in(graph, &date, Some(graph))?,
+                };
+                graphs.insert(graph.clone(), facts);
             }
-            facts.add_statement(statement, graph, &statement_facts, texts.get(graph).and_then(Option::as_ref));
+            facts.add_statement(statement, graph, &statement_facts, graphs.get(graph));
         }
         for quad in self.inner.quads_for_pattern(Some(deal.as_ref().into()), Some(relation_type.as_ref()), None, None) {
             let quad = quad.map_err(|e| self.err(e))?;
@@ -444,13 +545,13 @@ impl Store {
         } else {
             let mut wanted = Vec::new();
             let mut present = HashSet::new();
-            let mut texts = HashMap::new();
+            let mut graphs = HashMap::new();
             let mut deals = 0;
             let subjects: Vec<(&NamedNode, bool)> =
                 pending.deals.iter().map(|d| (d, true)).chain(pending.entities.iter().map(|e| (e, false))).collect();
             for (subject, is_deal) in subjects {
                 if is_deal {
-                    deals += usize::from(self.deal_summary(subject, &mut texts, &mut wanted)?);
+                    deals += usize::from(self.deal_summary(subject, &mut graphs, &mut wanted)?);
                 } else {
                     self.entity_summary(subject, &mut wanted)?;
                 }
@@ -488,6 +589,28 @@ impl Store {
         }
         *pending = Pending::default();
         Ok(refresh)
+    }
+
+    /// Drops the summary quads of these properties (tests of the upgrade from model
+    /// version 2, whose summary lacked some).
+    #[cfg(test)]
+    pub(crate) fn strip_summary_for_test(&self, properties: &[&str]) -> Result<usize> {
+        let graph = summary_graph();
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        let mut removed = 0;
+        for property in properties {
+            let property = dg_node(property);
+            let quads: Vec<Quad> = tx
+                .quads_for_pattern(None, Some(property.as_ref()), None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+                .collect::<std::result::Result<_, _>>()
+                .map_err(|e| self.err(e))?;
+            for quad in &quads {
+                tx.remove(quad);
+            }
+            removed += quads.len();
+        }
+        tx.commit().map_err(|e| self.err(e))?;
+        Ok(removed)
     }
 
     /// Drops the summary graph (tests of the upgrade from model version 1).

@@ -232,6 +232,14 @@ fn the_summary_follows_every_write_and_a_second_refresh_changes_nothing() {
     ingest(&store, &[completed()]);
     let stats = store.stats().unwrap_or_default();
     assert!(stats.relations_by_type_and_status.contains(&("acquisition".into(), "completed".into(), 1)), "{stats:?}");
+    // The date and the amount came with it, as a full recomputation finds them.
+    let text = dump(&store);
+    for field in ["currentDate> \"2021-03\"", "pricedAmount> \"$10 million\"", "pricedCurrency> \"USD\"", "pricedValue>", "searchToken> \"widg\""] {
+        assert!(text.contains(field), "{field} missing");
+    }
+    assert!(store.summarise_everything().is_ok());
+    let full = store.refresh_summary().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((full.added, full.removed), (0, 0), "the incremental refresh after the completion was complete");
     assert!(ask(&store, "who-tried-to-buy-whom", &[]).is_empty());
     // Forgetting refreshes by itself.
     assert!(store.forget(&["b-done"]).is_ok());
@@ -245,7 +253,7 @@ fn the_summary_follows_every_write_and_a_second_refresh_changes_nothing() {
         .lines()
         .filter(|l| l.ends_with(&format!("<{}> .", vocab::SUMMARY_GRAPH)) && l.contains("/id/deal/acquisition/"))
         .collect();
-    assert_eq!(about_the_deal.len(), 7, "kind, current statement, document, status, source count, two parties: {about_the_deal:#?}");
+    assert_eq!(about_the_deal.len(), 8, "kind, current statement, document, status, date, source count, two parties: {about_the_deal:#?}");
     assert!(!text.contains("summaryPending"), "the flag is lowered after the refresh");
 }
 
@@ -294,6 +302,35 @@ fn a_store_of_model_version_1_is_upgraded_when_opened_for_writing() {
     assert_eq!(ask(&store, "acquisitions", &[]).len(), 1);
     // The same bytes as a store written by this version.
     assert_eq!(dump(&store), expected);
+}
+
+#[test]
+fn a_store_of_model_version_2_is_upgraded_when_opened_for_writing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let expected = {
+        let store = new_store(&dir, "s");
+        ingest(&store, &[talks(), completed()]);
+        let expected = dump(&store);
+        // What version 2 wrote: the summary without the fields version 3 added.
+        assert!(store.update_version_for_test("2").is_ok());
+        let removed = store
+            .strip_summary_for_test(&["currentDate", "pricedAmount", "pricedValue", "pricedCurrency", "searchToken"])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(removed > 0);
+        assert!(ask(&store, "entities", &["name=acme"]).is_empty());
+        expected
+    };
+    let store = Store::open(dir.path().join("s")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(store.model_version().unwrap_or_default().as_deref(), Some(vocab::MODEL_VERSION.to_string().as_str()));
+    assert_eq!(ask(&store, "entities", &["name=acme"]).len(), 1);
+    assert_eq!(dump(&store), expected);
+}
+
+#[test]
+fn search_tokens_are_sparse_word_prefixes() {
+    let tokens = super::summary::search_tokens(["bank-of-luoyang", "x", "q95", "é-tude"]);
+    let tokens: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    assert_eq!(tokens, vec!["ba", "bank", "lu", "luoy", "of", "q9", "tu", "tude", "x", "é"]);
 }
 
 #[test]

@@ -24,13 +24,15 @@ pub const STORE_NODE: &str = "https://w3id.org/dealgraph/id/store";
 /// The version of the RDF model written by this dealgraph. Bump it whenever the shape of
 /// the graph changes (a renamed property, a new IRI scheme), so that a store written by
 /// another version is refused with a clear message instead of answering wrongly.
-/// Version 2 added the summary graph ([`SUMMARY_GRAPH`]).
-pub const MODEL_VERSION: u32 = 2;
+/// Version 2 added the summary graph ([`SUMMARY_GRAPH`]); version 3 added to it each
+/// deal's current date and latest amount and each entity's search tokens.
+pub const MODEL_VERSION: u32 = 3;
 
 /// Older model versions this dealgraph upgrades: a store of one of them, opened for
 /// writing, gets its summary computed and its version raised; `load` takes their dumps.
-/// Version 1 differs from 2 only by the missing summary graph.
-pub const UPGRADABLE_VERSIONS: &[&str] = &["1"];
+/// Versions 1 and 2 differ from 3 only in the summary graph (none, or one without the
+/// fields version 3 added), which the upgrade recomputes.
+pub const UPGRADABLE_VERSIONS: &[&str] = &["1", "2"];
 
 /// The named graph holding what is derived from all documents together: each deal's
 /// current statement, latest priced statement and source count (`store/summary.rs`).
