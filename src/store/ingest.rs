@@ -68,6 +68,18 @@ impl Batch {
     }
 }
 
+/// Threads and memory for Oxigraph's bulk loader given `quads` to write: one thread per
+/// core (at most 4), and a memory target that splits the quads into one batch per thread.
+/// The loader sorts and writes each batch on a thread of its own, but only starts a
+/// batch when it is full: with its default (2 GB per thread) or a fixed 512 MB, a commit
+/// of up to 250,000 quads was one batch on one thread, whatever the cores.
+pub(crate) fn bulk_settings(quads: usize) -> (usize, usize) {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get).clamp(1, 4);
+    // Oxigraph's batch size is megabytes * 1000 / threads quads.
+    let per_thread = quads.div_ceil(threads).max(1_000);
+    (threads, (per_thread * threads).div_ceil(1_000).min(512 * threads))
+}
+
 /// What one commit wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct CommitSummary {
@@ -113,7 +125,8 @@ impl Store {
             tx.commit().map_err(|e| self.err(e))?;
         }
         if !fresh.is_empty() {
-            let mut loader = self.inner.bulk_loader().with_max_memory_size_in_megabytes(512);
+            let (threads, megabytes) = bulk_settings(fresh.len());
+            let mut loader = self.inner.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(megabytes);
             loader.load_quads(fresh).map_err(|e| self.err(e))?;
             loader.commit().map_err(|e| self.err(e))?;
         }

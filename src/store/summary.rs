@@ -569,7 +569,8 @@ impl Store {
         if additions.len() >= BULK_ADDITIONS {
             // Additions through the bulk loader (atomic on its own), then the removals and
             // the flag in one transaction: a kill in between leaves the flag up.
-            let mut loader = self.inner.bulk_loader().with_max_memory_size_in_megabytes(512);
+            let (threads, megabytes) = super::ingest::bulk_settings(additions.len());
+            let mut loader = self.inner.bulk_loader().with_num_threads(threads).with_max_memory_size_in_megabytes(megabytes);
             loader.load_quads(additions).map_err(|e| self.err(e))?;
             loader.commit().map_err(|e| self.err(e))?;
             let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
