@@ -160,3 +160,20 @@ impl Store {
         Ok(summary)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::bulk_settings;
+
+    #[test]
+    fn a_commit_splits_into_one_bulk_batch_per_thread() {
+        for quads in [1, 999, 140_656, 250_000, 3_000_000] {
+            let (threads, megabytes) = bulk_settings(quads);
+            assert!((1..=4).contains(&threads));
+            // Oxigraph starts a batch at megabytes * 1000 / threads quads.
+            let batch = megabytes * 1000 / threads;
+            let batches = quads.div_ceil(batch);
+            assert!(batches <= threads || megabytes == 512 * threads, "{quads}: {threads} threads, {batches} batches of {batch}");
+        }
+    }
+}
