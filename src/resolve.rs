@@ -610,7 +610,16 @@ impl DocEntities {
                 continue; // A surname that fits two people stays unresolved.
             }
             let entity = owners[0];
-            let from = first_mention.get(&entity).copied().unwrap_or(0);
+            // A discovered organisation's whole name counts from the start when it is in
+            // capitals (`USPCI`) or the article is English (where only names are
+            // capitalised): wire and news copy names a company in the headline and the
+            // lead (`X said`, at a sentence start) before the phrase that lets discovery
+            // find it (`a stake in X`, `X boss Y`).
+            let from = if full.contains(&form) && (is_all_caps(&form) || doc.lang == "en") {
+                0
+            } else {
+                first_mention.get(&entity).copied().unwrap_or(0)
+            };
             let mut pos = from;
             while let Some(rel) = doc.text[pos..].find(form.as_str()) {
                 let start = pos + rel;
@@ -1218,5 +1227,19 @@ ingrid-valk,Person,Ingrid Valk,,,false
             let got: Vec<&str> = r.mentions.iter().map(|m| &text[m.span.start..m.span.end]).collect();
             assert_eq!(got, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn discovered_name_counts_before_its_discovery() {
+        // An organisation that discovery finds late (after `a stake in`) is also named at
+        // the start of a sentence before that.
+        check(
+            &[("en", "", "QRTX said it received a bid. Brixa Corp holds a 30 pct stake in QRTX.", &[
+                ("QRTX", "qrtx"),
+                ("Brixa Corp", "brixa"),
+                ("QRTX", "qrtx"),
+            ])],
+            true,
+        );
     }
 }

@@ -378,9 +378,14 @@ fn nominal(out: &mut Out, cue: &Cue) {
     let specific = |p: Option<&str>| {
         p.is_some_and(|p| cue.allows_object_prep(Some(p)) && !view.lex.part_preps.iter().any(|q| q == p))
     };
+    // Not across a copula or auxiliary: `the offer … would be a bargain for Y`.
+    let no_copula = |o: &Arg| {
+        !(c + 1..o.item).any(|j| view.is(j, Frame::Copula) || view.is(j, Frame::AuxPassive) || view.is(j, Frame::AuxPerfect))
+    };
     let object = view
         .right_arg(c, (c + 9).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
-        .or_else(|| view.right_arg(c, view.len(), &specific))
+        .filter(no_copula)
+        .or_else(|| view.right_arg(c, view.len(), &specific).filter(no_copula))
         // `de overname van de Belgische tak van Y`, `een belang in de winkels van Y`.
         .or_else(|| {
             view.part_owner(c, true)
@@ -473,7 +478,9 @@ fn nominal(out: &mut Out, cue: &Cue) {
 /// The named bidder of the first acquisition noun after `c` in its clause (`… to enjoin
 /// the tender offer by X`, `… to block X's bid`): its agent phrase or genitive.
 fn bidder_after(view: &View, c: usize) -> Option<Arg> {
-    for k in c + 1..view.len().min(c + 1 + WINDOW) {
+    // Twice the window: a court and its place may stand between (`filed a suit in federal
+    // court in X, N.J., seeking to block the offer by Y`).
+    for k in c + 1..view.len().min(c + 1 + 2 * WINDOW) {
         if view.is_barrier(k) {
             return None;
         }
@@ -1082,7 +1089,11 @@ fn apposition_before(view: &View, c: usize) -> Option<Arg> {
     if !matches!(view.punct(j), Some(',' | '(')) {
         return None;
     }
-    let k = j.checked_sub(1)?;
+    let mut k = j.checked_sub(1)?;
+    // `X Jr., president of Y`: the dot of an abbreviation that ends the name.
+    if view.punct(k) == Some('.') && k > 0 && view.entity(k - 1).is_some() {
+        k -= 1;
+    }
     view.entity(k)?;
     let it = &view.items[k];
     (!it.genitive && !it.modifier).then_some(Arg { item: k, via: Via::Direct, dist: c - k })

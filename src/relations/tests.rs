@@ -953,7 +953,7 @@ fn english() {
         // `X and its chairman`: the possessive stands for the name coordinated before it.
         (
             "[Kestrova] said the suit names [Brixa] and its chairman, [Ida Brandt|P].",
-            &[("executive_of", "Ida Brandt", "Brixa", "")],
+            &[("executive_of", "Ida Brandt", "Brixa", ""), ("lawsuit", "Kestrova", "Brixa", "filed")],
         ),
         // A bid from a group led by a named bidder.
         (
@@ -1221,6 +1221,35 @@ fn lawsuit_and_partnership_phrasings() {
             ("[Kestrova] hat eine Klage gegen [Brixa] angekündigt.", &[("lawsuit", "Kestrova", "Brixa", "threatened")]),
             ("[Kestrova] plant, gemeinsam mit [Brixa] ein Werk zu bauen.", &[("partnership", "Brixa", "Kestrova", "")]),
             ("[Kestrova] unterzeichnet einen Kooperationsvertrag mit [Brixa].", &[("partnership", "Brixa", "Kestrova", "")]),
+        ],
+    );
+}
+
+#[test]
+/// English wire-service phrasings: a suit filed in a court of a named place that seeks to
+/// block a named bidder's offer, a suit that also names further defendants, a merger
+/// proposal made to the target, a percentage ownership, functional vice presidents and
+/// principal officers, a name ending in `Jr.` in apposition, and a generic offer whose
+/// `for` phrase stands after a copula.
+fn english_wire_phrasings() {
+    run(
+        "en",
+        &[
+            (
+                "[Telmar] said it filed a lawsuit in federal court in Trenton, N.J., seeking to block a hostile 30 dlr a share takeover offer by [Brixa].",
+                &[("lawsuit", "Telmar", "Brixa", "filed")],
+            ),
+            ("[Telmar] said the suit also names [Brixa] and [Kestrova].", &[("lawsuit", "Telmar", "Brixa", "filed"), ("lawsuit", "Telmar", "Kestrova", "filed")]),
+            ("[Telmar] said its complaint also names as defendants [Brixa] and two of its directors.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
+            ("[Globex] said it has made an all cash merger proposal to [Initech] at 40 dlrs per share.", &[("merger", "Globex", "Initech", "pursuing")]),
+            ("Last week, [Globex] increased its ownership of [Initech] shares to 19.9 pct.", &[("investment", "Globex", "Initech", "completed")]),
+            ("The purchase would give [Globex] 15 pct ownership in [Initech].", &[("investment", "Globex", "Initech", "completed")]),
+            ("[Globex] decided to retain ownership of the stadium.", &[]),
+            ("[Telmar] vice president of finance [Dana Kirk|P] declined to comment on the bid.", &[("executive_of", "Dana Kirk", "Telmar", "")]),
+            ("The suit names [Dana Kirk|P], principal officer of [Brixa].", &[("executive_of", "Dana Kirk", "Brixa", "")]),
+            ("[Dana Kirk Jr|P]., president of [Telmar], said the price was too low.", &[("executive_of", "Dana Kirk Jr", "Telmar", "")]),
+            ("[Lee Park|P] said the offer, or 375 mln dlrs in all, would be a bargain for [Globex].", &[]),
+            ("[Lee Park|P] said the offer would be a bargain for [Globex].", &[]),
         ],
     );
 }
