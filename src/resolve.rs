@@ -761,12 +761,18 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
             let parts: Vec<&str> = name.split_whitespace().collect();
             if parts.len() >= 2 {
                 let first = parts[0];
+                // An ordinary word (`Baker` of `Baker International Corp`) only for a name found
+                // in the text with its legal form, where nouns are lower case, so that its
+                // capital marks the name.
+                let registered_word = e.source == EntitySource::Discovered
+                    && strip_legal_form(&e.label, legal).is_some()
+                    && !words.capitalises_nouns(lang)
+                    && !words.is_cue_word(&crate::text::fold_case(first));
                 let usable = first.chars().count() >= 3
                     && starts_upper(first)
                     && first.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !words.is_function_word(first)
-                    && !words.is_common_in(lang, first)
-                    && !words.is_plain_word(first)
+                    && (registered_word || (!words.is_common_in(lang, first) && !words.is_plain_word(first)))
                     && !words.is_place(first)
                     && !words.is_demonym(lang, first)
                     && words.head_kind(first).is_none();
@@ -1227,6 +1233,20 @@ ingrid-valk,Person,Ingrid Valk,,,false
             let got: Vec<&str> = r.mentions.iter().map(|m| &text[m.span.start..m.span.end]).collect();
             assert_eq!(got, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn ordinary_first_word_of_a_registered_name() {
+        // `Baker` alone after `Baker Instruments Corp`: an ordinary word, but capitalised in
+        // an English text about a company found with its legal form.
+        check(
+            &[("en", "", "Baker Instruments Corp said it would sue. Baker then filed a suit against Brixa Corp on Monday.", &[
+                ("Baker Instruments Corp", "baker-instruments"),
+                ("Baker", "baker-instruments"),
+                ("Brixa Corp", "brixa"),
+            ])],
+            true,
+        );
     }
 
     #[test]
