@@ -1241,7 +1241,11 @@ fn english_wire_phrasings() {
             ),
             ("[Telmar] said the suit also names [Brixa] and [Kestrova].", &[("lawsuit", "Telmar", "Brixa", "filed"), ("lawsuit", "Telmar", "Kestrova", "filed")]),
             ("[Telmar] said its complaint also names as defendants [Brixa] and two of its directors.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
-            ("[Globex] said it has made an all cash merger proposal to [Initech] at 40 dlrs per share.", &[("merger", "Globex", "Initech", "pursuing")]),
+            (
+                "[Globex] said it has made an all cash merger proposal to [Initech] at 40 dlrs per share.",
+                &[("merger", "Globex", "Initech", "pursuing"), ("acquisition", "Globex", "Initech", "pursuing")],
+            ),
+            ("[Globex] made a merger proposal for [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("Last week, [Globex] increased its ownership of [Initech] shares to 19.9 pct.", &[("investment", "Globex", "Initech", "completed")]),
             ("The purchase would give [Globex] 15 pct ownership in [Initech].", &[("investment", "Globex", "Initech", "completed")]),
             ("[Globex] decided to retain ownership of the stadium.", &[]),
