@@ -1254,6 +1254,17 @@ fn english_wire_phrasings() {
             ("[Dana Kirk Jr|P]., president of [Telmar], said the price was too low.", &[("executive_of", "Dana Kirk Jr", "Telmar", "")]),
             ("[Lee Park|P] said the offer, or 375 mln dlrs in all, would be a bargain for [Globex].", &[]),
             ("[Lee Park|P] said the offer would be a bargain for [Globex].", &[]),
+            // A regulator that sues to block a deal sues the bidder; control sought, won or
+            // lost; interest given up; a settled suit.
+            (
+                "The [Federal Trade Commission] sued to block [Globex]'s proposed acquisition of [Initech].",
+                &[("lawsuit", "Federal Trade Commission", "Globex", "filed"), ("acquisition", "Globex", "Initech", "agreed")],
+            ),
+            ("[Globex] said it is seeking control of [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] won control of [Initech] after a long battle.", &[("acquisition", "Globex", "Initech", "completed")]),
+            ("[Globex] lost the battle for [Initech] last year.", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            ("[Globex] said it is no longer interested in acquiring [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            ("[Globex] settled its lawsuit with [Initech] on Friday.", &[("lawsuit", "Globex", "Initech", "resolved")]),
         ],
     );
 }
