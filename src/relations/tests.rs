@@ -1265,6 +1265,8 @@ fn english_wire_phrasings() {
             ("[Globex] lost the battle for [Initech] last year.", &[("acquisition", "Globex", "Initech", "abandoned")]),
             ("[Globex] said it is no longer interested in acquiring [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
             ("[Globex] settled its lawsuit with [Initech] on Friday.", &[("lawsuit", "Globex", "Initech", "resolved")]),
+            ("[Globex] has tabled a rival bid for [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] has won a court case against [Initech].", &[("lawsuit", "Globex", "Initech", "resolved")]),
         ],
     );
 }
