@@ -247,6 +247,14 @@ impl EntityFinder {
         if one_word && text[m.span.end..].starts_with('.') && w.is_abbreviation(written) {
             return None; // `Mio.`, `Co.`
         }
+        // A wire service's ticker in angle brackets (`Acme Fund Inc <AFI>`, `<ACMG.F>`) is
+        // no company of its own: it abbreviates the name before it (see `short_forms`).
+        if one_word && is_all_caps(written) && text[..m.span.start].ends_with('<') {
+            let rest = &text[m.span.end..];
+            if rest.find('>').is_some_and(|k| k <= 3 && rest[..k].chars().all(|c| c == '.' || c.is_ascii_uppercase())) {
+                return None;
+            }
+        }
 
         if one_word && all_orgs && doc.case_at(m.span.start) == SentenceCase::Normal && m.fit != CaseFit::Caps {
             // Part of a longer unknown name: `Kleiner Perkins`, `Gabor Ekecs`.
@@ -1246,6 +1254,20 @@ ingrid-valk,Person,Ingrid Valk,,,false
                 ("Brixa Corp", "brixa"),
             ])],
             true,
+        );
+    }
+
+    #[test]
+    fn tickers_in_angle_brackets_are_no_companies() {
+        // A ticker that a gazetteer knows as another company's acronym stands for the
+        // name before it, or for nothing.
+        let rows = "sapse,Organization,SAP SE,SAP,,false\n";
+        check(
+            &[
+                ("en", rows, "Sapphire Fund Inc <SAP> said it filed a lawsuit.", &[]),
+                ("en", rows, "Shares of SAP rose.", &[("SAP", "sapse")]),
+            ],
+            false,
         );
     }
 
