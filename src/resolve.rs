@@ -247,6 +247,16 @@ impl EntityFinder {
         if one_word && text[m.span.end..].starts_with('.') && w.is_abbreviation(written) {
             return None; // `Mio.`, `Co.`
         }
+        // A town before a dotted state abbreviation (`in Dover, Del.`, `a Greenwich,
+        // Conn., firm`) is the place, not a company of the same name.
+        let state_after = text[m.span.end..].strip_prefix(',').map(str::trim_start).is_some_and(|r| {
+            let word: String = r.chars().take_while(|c| c.is_alphabetic() || *c == '.').collect();
+            word.ends_with('.') && word.starts_with(char::is_uppercase) && (2..=6).contains(&word.len())
+        });
+        let after_function_word = doc.word_before(m.span.start).is_some_and(|(_, p)| w.is_function_word(p));
+        if one_word && all_orgs && state_after && (after_function_word || w.is_place(written) || w.is_place_name(written)) {
+            return None;
+        }
         // A wire service's ticker in angle brackets (`Acme Fund Inc <AFI>`, `<ACMG.F>`) is
         // no company of its own: it abbreviates the name before it (see `short_forms`).
         if one_word && is_all_caps(written) && text[..m.span.start].ends_with('<') {
@@ -1266,6 +1276,7 @@ ingrid-valk,Person,Ingrid Valk,,,false
             &[
                 ("en", rows, "Sapphire Fund Inc <SAP> said it filed a lawsuit.", &[]),
                 ("en", rows, "Shares of SAP rose.", &[("SAP", "sapse")]),
+                ("en", "dover,Organization,Dover Holdings,Dover,,true\n", "Acme Fund Inc filed a suit in Dover, Del., on Monday.", &[]),
             ],
             false,
         );
