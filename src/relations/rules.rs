@@ -772,8 +772,17 @@ fn title(out: &mut Out, cue: &Cue) {
         .filter(|a| {
             // A linking word between the holder and the title, right before an inverted
             // holder (`werd hij commissaris`), or (verb-final) after the title.
-            let before = (a.item + 1..c).any(|j| view.is(j, Frame::Copula))
-                || (view.lex.verb_second
+            // (In English a preposition between them belongs to a title, a linking word or
+            // a name: `is chairman of X and director of Y`, `was elected to the X board`;
+            // `they are accused of … by depriving X shareholders` links no one.)
+            let linked_prep = |j: usize| {
+                !view.is(j, Frame::Prep)
+                    || view.is(j, Frame::Copula)
+                    || (j > 0 && (view.is(j - 1, Frame::Title) || view.is(j - 1, Frame::Copula) || view.entity(j - 1).is_some()))
+            };
+            let before = (a.item + 1..c).rev().find(|&j| view.is(j, Frame::Copula)).is_some_and(|k| {
+                view.lex.verb_second || view.lex.verb_final || (k + 1..c).all(linked_prep)
+            }) || (view.lex.verb_second
                     && a.item >= 1
                     && c - a.item <= 3
                     && view.is(a.item - 1, Frame::Copula)

@@ -1267,6 +1267,14 @@ fn english_wire_phrasings() {
             ("[Globex] settled its lawsuit with [Initech] on Friday.", &[("lawsuit", "Globex", "Initech", "resolved")]),
             ("[Globex] has tabled a rival bid for [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] has won a court case against [Initech].", &[("lawsuit", "Globex", "Initech", "resolved")]),
+            // A linking word links a title only without a preposition between.
+            ("[Globex] and [Initech] agreed to merge. Two investors sued. They are accused of breaching their duties by depriving [Initech] shareholders of value.", &[("merger", "Globex", "Initech", "agreed")]),
+            ("[Dana Kirk|P] is the largest shareholder of [Initech].", &[("investment", "Dana Kirk", "Initech", "completed")]),
+            (
+                "[Dana Kirk|P] is chairman of [Initech] and managing director of [Globex].",
+                &[("executive_of", "Dana Kirk", "Initech", ""), ("ceo_of", "Dana Kirk", "Globex", "")],
+            ),
+            ("[Dana Kirk|P] was recently elected to the [Initech] board.", &[("executive_of", "Dana Kirk", "Initech", "")]),
         ],
     );
 }
