@@ -468,6 +468,29 @@ fn nominal(out: &mut Out, cue: &Cue) {
                         out.emit(s, b, None, "nominal.bidder", 0.8);
                         return;
                     }
+                    // `X filed a suit seeking to enjoin the offer`: a bid named before, by the
+                    // organisation named last (in this sentence or the one before).
+                    if unnamed_bid_after(view, c) {
+                        // (Not an organisation of this sentence: the plaintiff, said by name
+                        // or by a pronoun.)
+                        let exclude: Vec<usize> = (0..c).filter_map(|j| view.entity(j)).collect();
+                        let is_prep = |w: &str| view.lex.has(w, Frame::Prep);
+                        let pos = view.items[c].span.start;
+                        if let Some(e) = context::recent_org(view.analysis, &is_prep, view.sentence, pos, 1, false, &exclude) {
+                            out.list.push(Candidate {
+                                kind: out.kind,
+                                cue: out.cue,
+                                cue_item: c,
+                                subject: s,
+                                object: s,
+                                seller: None,
+                                context_object: Some(e),
+                                rule: "nominal.bidder.context",
+                                factor: 0.45,
+                            });
+                            return;
+                        }
+                    }
                 }
                 implicit_object(out, cue, s, "nominal.implicit");
             }
@@ -493,6 +516,27 @@ fn bidder_after(view: &View, c: usize) -> Option<Arg> {
         }
     }
     None
+}
+
+/// The first acquisition noun after `c` in its clause names no bidder and no target
+/// (`… seeking to enjoin the offer`): a bid named before.
+fn unnamed_bid_after(view: &View, c: usize) -> bool {
+    for k in c + 1..view.len().min(c + 1 + 2 * WINDOW) {
+        if view.is_barrier(k) {
+            return false;
+        }
+        let deal = view.cues(k).iter().map(|&(ci, _)| &view.lex.cues[ci]).find(|q| {
+            q.frame == Frame::Nominal && q.kind == Some(RelationType::Acquisition)
+        });
+        if let Some(q) = deal {
+            let named = view.prep_arg(k, &q.subject_preps, 6, 0).is_some()
+                || view.possessor(k).is_some()
+                || view.right_arg(k, (k + 4).min(view.len()), &|p| p.is_some()).is_some()
+                || (k > 0 && view.entity(k - 1).is_some());
+            return !named && k > 0 && view.is(k - 1, Frame::Det);
+        }
+    }
+    false
 }
 
 /// A verb or auxiliary at item `j`: it ends a noun phrase.

@@ -1275,6 +1275,11 @@ fn english_wire_phrasings() {
                 &[("executive_of", "Dana Kirk", "Initech", ""), ("ceo_of", "Dana Kirk", "Globex", "")],
             ),
             ("[Dana Kirk|P] was recently elected to the [Initech] board.", &[("executive_of", "Dana Kirk", "Initech", "")]),
+            // A suit to enjoin a bid named before: its bidder.
+            (
+                "[Initech] said its board rejected a tender offer from [Globex].\n    [Initech] also filed a lawsuit in federal court seeking to enjoin the offer.",
+                &[("acquisition", "Globex", "Initech", "abandoned"), ("lawsuit", "Initech", "Globex", "filed")],
+            ),
         ],
     );
 }
