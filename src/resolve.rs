@@ -247,6 +247,24 @@ impl EntityFinder {
         if one_word && text[m.span.end..].starts_with('.') && w.is_abbreviation(written) {
             return None; // `Mio.`, `Co.`
         }
+        // A town before a dotted state abbreviation (`in Dover, Del.`, `a Greenwich,
+        // Conn., firm`) is the place, not a company of the same name.
+        let state_after = text[m.span.end..].strip_prefix(',').map(str::trim_start).is_some_and(|r| {
+            let word: String = r.chars().take_while(|c| c.is_alphabetic() || *c == '.').collect();
+            word.ends_with('.') && word.starts_with(char::is_uppercase) && (2..=6).contains(&word.len())
+        });
+        let after_function_word = doc.word_before(m.span.start).is_some_and(|(_, p)| w.is_function_word(p));
+        if one_word && all_orgs && state_after && (after_function_word || w.is_place(written) || w.is_place_name(written)) {
+            return None;
+        }
+        // A wire service's ticker in angle brackets (`Acme Fund Inc <AFI>`, `<ACMG.F>`) is
+        // no company of its own: it abbreviates the name before it (see `short_forms`).
+        if one_word && is_all_caps(written) && text[..m.span.start].ends_with('<') {
+            let rest = &text[m.span.end..];
+            if rest.find('>').is_some_and(|k| k <= 3 && rest[..k].chars().all(|c| c == '.' || c.is_ascii_uppercase())) {
+                return None;
+            }
+        }
 
         if one_word && all_orgs && doc.case_at(m.span.start) == SentenceCase::Normal && m.fit != CaseFit::Caps {
             // Part of a longer unknown name: `Kleiner Perkins`, `Gabor Ekecs`.
@@ -610,7 +628,16 @@ impl DocEntities {
                 continue; // A surname that fits two people stays unresolved.
             }
             let entity = owners[0];
-            let from = first_mention.get(&entity).copied().unwrap_or(0);
+            // A discovered organisation's whole name counts from the start when it is in
+            // capitals (`USPCI`) or the article is English (where only names are
+            // capitalised): wire and news copy names a company in the headline and the
+            // lead (`X said`, at a sentence start) before the phrase that lets discovery
+            // find it (`a stake in X`, `X boss Y`).
+            let from = if full.contains(&form) && (is_all_caps(&form) || doc.lang == "en") {
+                0
+            } else {
+                first_mention.get(&entity).copied().unwrap_or(0)
+            };
             let mut pos = from;
             while let Some(rel) = doc.text[pos..].find(form.as_str()) {
                 let start = pos + rel;
@@ -752,12 +779,18 @@ fn short_forms_of(e: &EntityInfo, legal: &[&str], words: &NameWords, lang: &str)
             let parts: Vec<&str> = name.split_whitespace().collect();
             if parts.len() >= 2 {
                 let first = parts[0];
+                // An ordinary word (`Baker` of `Baker International Corp`) only for a name found
+                // in the text with its legal form, where nouns are lower case, so that its
+                // capital marks the name.
+                let registered_word = e.source == EntitySource::Discovered
+                    && strip_legal_form(&e.label, legal).is_some()
+                    && !words.capitalises_nouns(lang)
+                    && !words.is_cue_word(&crate::text::fold_case(first));
                 let usable = first.chars().count() >= 3
                     && starts_upper(first)
                     && first.chars().all(|c| c.is_alphabetic() || c == '-')
                     && !words.is_function_word(first)
-                    && !words.is_common_in(lang, first)
-                    && !words.is_plain_word(first)
+                    && (registered_word || (!words.is_common_in(lang, first) && !words.is_plain_word(first)))
                     && !words.is_place(first)
                     && !words.is_demonym(lang, first)
                     && words.head_kind(first).is_none();
@@ -1218,5 +1251,48 @@ ingrid-valk,Person,Ingrid Valk,,,false
             let got: Vec<&str> = r.mentions.iter().map(|m| &text[m.span.start..m.span.end]).collect();
             assert_eq!(got, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn ordinary_first_word_of_a_registered_name() {
+        // `Baker` alone after `Baker Instruments Corp`: an ordinary word, but capitalised in
+        // an English text about a company found with its legal form.
+        check(
+            &[("en", "", "Baker Instruments Corp said it would sue. Baker then filed a suit against Brixa Corp on Monday.", &[
+                ("Baker Instruments Corp", "baker-instruments"),
+                ("Baker", "baker-instruments"),
+                ("Brixa Corp", "brixa"),
+            ])],
+            true,
+        );
+    }
+
+    #[test]
+    fn tickers_in_angle_brackets_are_no_companies() {
+        // A ticker that a gazetteer knows as another company's acronym stands for the
+        // name before it, or for nothing.
+        let rows = "sapse,Organization,SAP SE,SAP,,false\n";
+        check(
+            &[
+                ("en", rows, "Sapphire Fund Inc <SAP> said it filed a lawsuit.", &[]),
+                ("en", rows, "Shares of SAP rose.", &[("SAP", "sapse")]),
+                ("en", "dover,Organization,Dover Holdings,Dover,,true\n", "Acme Fund Inc filed a suit in Dover, Del., on Monday.", &[]),
+            ],
+            false,
+        );
+    }
+
+    #[test]
+    fn discovered_name_counts_before_its_discovery() {
+        // An organisation that discovery finds late (after `a stake in`) is also named at
+        // the start of a sentence before that.
+        check(
+            &[("en", "", "QRTX said it received a bid. Brixa Corp holds a 30 pct stake in QRTX.", &[
+                ("QRTX", "qrtx"),
+                ("Brixa Corp", "brixa"),
+                ("QRTX", "qrtx"),
+            ])],
+            true,
+        );
     }
 }

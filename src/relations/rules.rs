@@ -378,9 +378,14 @@ fn nominal(out: &mut Out, cue: &Cue) {
     let specific = |p: Option<&str>| {
         p.is_some_and(|p| cue.allows_object_prep(Some(p)) && !view.lex.part_preps.iter().any(|q| q == p))
     };
+    // Not across a copula or auxiliary: `the offer … would be a bargain for Y`.
+    let no_copula = |o: &Arg| {
+        !(c + 1..o.item).any(|j| view.is(j, Frame::Copula) || view.is(j, Frame::AuxPassive) || view.is(j, Frame::AuxPerfect))
+    };
     let object = view
         .right_arg(c, (c + 9).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
-        .or_else(|| view.right_arg(c, view.len(), &specific))
+        .filter(no_copula)
+        .or_else(|| view.right_arg(c, view.len(), &specific).filter(no_copula))
         // `de overname van de Belgische tak van Y`, `een belang in de winkels van Y`.
         .or_else(|| {
             view.part_owner(c, true)
@@ -463,6 +468,29 @@ fn nominal(out: &mut Out, cue: &Cue) {
                         out.emit(s, b, None, "nominal.bidder", 0.8);
                         return;
                     }
+                    // `X filed a suit seeking to enjoin the offer`: a bid named before, by the
+                    // organisation named last (in this sentence or the one before).
+                    if unnamed_bid_after(view, c) {
+                        // (Not an organisation of this sentence: the plaintiff, said by name
+                        // or by a pronoun.)
+                        let exclude: Vec<usize> = (0..c).filter_map(|j| view.entity(j)).collect();
+                        let is_prep = |w: &str| view.lex.has(w, Frame::Prep);
+                        let pos = view.items[c].span.start;
+                        if let Some(e) = context::recent_org(view.analysis, &is_prep, view.sentence, pos, 1, false, &exclude) {
+                            out.list.push(Candidate {
+                                kind: out.kind,
+                                cue: out.cue,
+                                cue_item: c,
+                                subject: s,
+                                object: s,
+                                seller: None,
+                                context_object: Some(e),
+                                rule: "nominal.bidder.context",
+                                factor: 0.45,
+                            });
+                            return;
+                        }
+                    }
                 }
                 implicit_object(out, cue, s, "nominal.implicit");
             }
@@ -473,7 +501,9 @@ fn nominal(out: &mut Out, cue: &Cue) {
 /// The named bidder of the first acquisition noun after `c` in its clause (`… to enjoin
 /// the tender offer by X`, `… to block X's bid`): its agent phrase or genitive.
 fn bidder_after(view: &View, c: usize) -> Option<Arg> {
-    for k in c + 1..view.len().min(c + 1 + WINDOW) {
+    // Twice the window: a court and its place may stand between (`filed a suit in federal
+    // court in X, N.J., seeking to block the offer by Y`).
+    for k in c + 1..view.len().min(c + 1 + 2 * WINDOW) {
         if view.is_barrier(k) {
             return None;
         }
@@ -486,6 +516,27 @@ fn bidder_after(view: &View, c: usize) -> Option<Arg> {
         }
     }
     None
+}
+
+/// The first acquisition noun after `c` in its clause names no bidder and no target
+/// (`… seeking to enjoin the offer`): a bid named before.
+fn unnamed_bid_after(view: &View, c: usize) -> bool {
+    for k in c + 1..view.len().min(c + 1 + 2 * WINDOW) {
+        if view.is_barrier(k) {
+            return false;
+        }
+        let deal = view.cues(k).iter().map(|&(ci, _)| &view.lex.cues[ci]).find(|q| {
+            q.frame == Frame::Nominal && q.kind == Some(RelationType::Acquisition)
+        });
+        if let Some(q) = deal {
+            let named = view.prep_arg(k, &q.subject_preps, 6, 0).is_some()
+                || view.possessor(k).is_some()
+                || view.right_arg(k, (k + 4).min(view.len()), &|p| p.is_some()).is_some()
+                || (k > 0 && view.entity(k - 1).is_some());
+            return !named && k > 0 && view.is(k - 1, Frame::Det);
+        }
+    }
+    false
 }
 
 /// A verb or auxiliary at item `j`: it ends a noun phrase.
@@ -765,8 +816,17 @@ fn title(out: &mut Out, cue: &Cue) {
         .filter(|a| {
             // A linking word between the holder and the title, right before an inverted
             // holder (`werd hij commissaris`), or (verb-final) after the title.
-            let before = (a.item + 1..c).any(|j| view.is(j, Frame::Copula))
-                || (view.lex.verb_second
+            // (In English a preposition between them belongs to a title, a linking word or
+            // a name: `is chairman of X and director of Y`, `was elected to the X board`;
+            // `they are accused of … by depriving X shareholders` links no one.)
+            let linked_prep = |j: usize| {
+                !view.is(j, Frame::Prep)
+                    || view.is(j, Frame::Copula)
+                    || (j > 0 && (view.is(j - 1, Frame::Title) || view.is(j - 1, Frame::Copula) || view.entity(j - 1).is_some()))
+            };
+            let before = (a.item + 1..c).rev().find(|&j| view.is(j, Frame::Copula)).is_some_and(|k| {
+                view.lex.verb_second || view.lex.verb_final || (k + 1..c).all(linked_prep)
+            }) || (view.lex.verb_second
                     && a.item >= 1
                     && c - a.item <= 3
                     && view.is(a.item - 1, Frame::Copula)
@@ -1082,7 +1142,11 @@ fn apposition_before(view: &View, c: usize) -> Option<Arg> {
     if !matches!(view.punct(j), Some(',' | '(')) {
         return None;
     }
-    let k = j.checked_sub(1)?;
+    let mut k = j.checked_sub(1)?;
+    // `X Jr., president of Y`: the dot of an abbreviation that ends the name.
+    if view.punct(k) == Some('.') && k > 0 && view.entity(k - 1).is_some() {
+        k -= 1;
+    }
     view.entity(k)?;
     let it = &view.items[k];
     (!it.genitive && !it.modifier).then_some(Arg { item: k, via: Via::Direct, dist: c - k })

@@ -953,7 +953,7 @@ fn english() {
         // `X and its chairman`: the possessive stands for the name coordinated before it.
         (
             "[Kestrova] said the suit names [Brixa] and its chairman, [Ida Brandt|P].",
-            &[("executive_of", "Ida Brandt", "Brixa", "")],
+            &[("executive_of", "Ida Brandt", "Brixa", ""), ("lawsuit", "Kestrova", "Brixa", "filed")],
         ),
         // A bid from a group led by a named bidder.
         (
@@ -1221,6 +1221,65 @@ fn lawsuit_and_partnership_phrasings() {
             ("[Kestrova] hat eine Klage gegen [Brixa] angekündigt.", &[("lawsuit", "Kestrova", "Brixa", "threatened")]),
             ("[Kestrova] plant, gemeinsam mit [Brixa] ein Werk zu bauen.", &[("partnership", "Brixa", "Kestrova", "")]),
             ("[Kestrova] unterzeichnet einen Kooperationsvertrag mit [Brixa].", &[("partnership", "Brixa", "Kestrova", "")]),
+        ],
+    );
+}
+
+#[test]
+/// English wire-service phrasings: a suit filed in a court of a named place that seeks to
+/// block a named bidder's offer, a suit that also names further defendants, a merger
+/// proposal made to the target, a percentage ownership, functional vice presidents and
+/// principal officers, a name ending in `Jr.` in apposition, and a generic offer whose
+/// `for` phrase stands after a copula.
+fn english_wire_phrasings() {
+    run(
+        "en",
+        &[
+            (
+                "[Telmar] said it filed a lawsuit in federal court in Trenton, N.J., seeking to block a hostile 30 dlr a share takeover offer by [Brixa].",
+                &[("lawsuit", "Telmar", "Brixa", "filed")],
+            ),
+            ("[Telmar] said the suit also names [Brixa] and [Kestrova].", &[("lawsuit", "Telmar", "Brixa", "filed"), ("lawsuit", "Telmar", "Kestrova", "filed")]),
+            ("[Telmar] said its complaint also names as defendants [Brixa] and two of its directors.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
+            (
+                "[Globex] said it has made an all cash merger proposal to [Initech] at 40 dlrs per share.",
+                &[("merger", "Globex", "Initech", "pursuing"), ("acquisition", "Globex", "Initech", "pursuing")],
+            ),
+            ("[Globex] made a merger proposal for [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("Last week, [Globex] increased its ownership of [Initech] shares to 19.9 pct.", &[("investment", "Globex", "Initech", "completed")]),
+            ("The purchase would give [Globex] 15 pct ownership in [Initech].", &[("investment", "Globex", "Initech", "completed")]),
+            ("[Globex] decided to retain ownership of the stadium.", &[]),
+            ("[Telmar] vice president of finance [Dana Kirk|P] declined to comment on the bid.", &[("executive_of", "Dana Kirk", "Telmar", "")]),
+            ("The suit names [Dana Kirk|P], principal officer of [Brixa].", &[("executive_of", "Dana Kirk", "Brixa", "")]),
+            ("[Dana Kirk Jr|P]., president of [Telmar], said the price was too low.", &[("executive_of", "Dana Kirk Jr", "Telmar", "")]),
+            ("[Lee Park|P] said the offer, or 375 mln dlrs in all, would be a bargain for [Globex].", &[]),
+            ("[Lee Park|P] said the offer would be a bargain for [Globex].", &[]),
+            // A regulator that sues to block a deal sues the bidder; control sought, won or
+            // lost; interest given up; a settled suit.
+            (
+                "The [Federal Trade Commission] sued to block [Globex]'s proposed acquisition of [Initech].",
+                &[("lawsuit", "Federal Trade Commission", "Globex", "filed"), ("acquisition", "Globex", "Initech", "agreed")],
+            ),
+            ("[Globex] said it is seeking control of [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] won control of [Initech] after a long battle.", &[("acquisition", "Globex", "Initech", "completed")]),
+            ("[Globex] lost the battle for [Initech] last year.", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            ("[Globex] said it is no longer interested in acquiring [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            ("[Globex] settled its lawsuit with [Initech] on Friday.", &[("lawsuit", "Globex", "Initech", "resolved")]),
+            ("[Globex] has tabled a rival bid for [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] has won a court case against [Initech].", &[("lawsuit", "Globex", "Initech", "resolved")]),
+            // A linking word links a title only without a preposition between.
+            ("[Globex] and [Initech] agreed to merge. Two investors sued. They are accused of breaching their duties by depriving [Initech] shareholders of value.", &[("merger", "Globex", "Initech", "agreed")]),
+            ("[Dana Kirk|P] is the largest shareholder of [Initech].", &[("investment", "Dana Kirk", "Initech", "completed")]),
+            (
+                "[Dana Kirk|P] is chairman of [Initech] and managing director of [Globex].",
+                &[("executive_of", "Dana Kirk", "Initech", ""), ("ceo_of", "Dana Kirk", "Globex", "")],
+            ),
+            ("[Dana Kirk|P] was recently elected to the [Initech] board.", &[("executive_of", "Dana Kirk", "Initech", "")]),
+            // A suit to enjoin a bid named before: its bidder.
+            (
+                "[Initech] said its board rejected a tender offer from [Globex].\n    [Initech] also filed a lawsuit in federal court seeking to enjoin the offer.",
+                &[("acquisition", "Globex", "Initech", "abandoned"), ("lawsuit", "Initech", "Globex", "filed")],
+            ),
         ],
     );
 }
