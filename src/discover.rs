@@ -793,6 +793,11 @@ impl<'a> SentenceReader<'a> {
             overrides,
             rule,
         };
+        // A company's national unit: a known company name and a place (`Sky Deutschland`,
+        // `Attac-Österreich`; not a place code: `Instagram AR`).
+        if overrides && words.len() == 2 && self.is_cap(words[1]) && !is_all_caps(self.word(words[1])) && self.word(words[1]).chars().count() >= 4 && w.is_place(self.word(words[1])) {
+            return Some(org(span, 0.6, "national-unit"));
+        }
         let first_text = self.word(words[0]);
         let n_words = words.iter().filter(|&&i| self.is_cap(i)).count();
         let single = self.units(words).len() == 1;
@@ -1572,6 +1577,11 @@ mod tests {
             ("nl", "Het geld komt van netbeheerder Stroomwijk, meldt zakenblad Zuidermunt.", &[("Stroomwijk", Org), ("Zuidermunt", Org)]),
             ("de", "Das Vergleichsportal Quendora und der Sportsender Valtrix melden Zahlen.", &[("Quendora", Org), ("Valtrix", Org)]),
             ("en", "The deal was advised by law firm Harkbury and reported by news agency Tellwire.", &[("Harkbury", Org), ("Tellwire", Org)]),
+            // German trade nouns and statements: `Diskonter X`, `Fluglinie X`, `heißt es bei X`.
+            ("de", "Der Diskonter Quendora wächst, die Fluglinie Valtrix nicht.", &[("Quendora", Org), ("Valtrix", Org)]),
+            ("de", "Wir bedauern das, heißt es bei Quendora am Montag.", &[("Quendora", Org)]),
+            ("de", "Die Valtrix-Filialen schließen, und die Quendora-Pleite droht.", &[("Valtrix", Org), ("Quendora", Org)]),
+            ("de", "Der Netzwerkausrüster Valtrix und der Autobauer Quendora melden Zahlen.", &[("Valtrix", Org), ("Quendora", Org)]),
         ]);
     }
 

@@ -190,7 +190,15 @@ impl EntityFinder {
                 }
             }
             let one_word = !text[c.span.start..c.span.end].contains([' ', '\n']);
-            chosen.push((span, entry_idx, confidence, weak || one_word, weak));
+            // A one-word company name followed by a place (`Sky Deutschland`,
+            // `Attac-Österreich`) may be a national unit: discovery may cover it.
+            let before_place = one_word
+                && self.names.entry(entry_idx).kind == EntityKind::Organization
+                && text[span.end..].strip_prefix([' ', '-']).is_some_and(|a| {
+                    let next = a.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+                    self.discoverer.words().is_place(next)
+                });
+            chosen.push((span, entry_idx, confidence, weak || one_word, weak || before_place));
         }
 
         // One sense per document: `Acme's plan` at a sentence start is the Acme the
@@ -1149,6 +1157,21 @@ ingrid-valk,Person,Ingrid Valk,,,false
                 ("nl", r, "Het bedrijf VerdaHuis groeit. VerdaHuiss omzet steeg.", &[("VerdaHuis", "verdahuis"), ("VerdaHuis", "verdahuis")]),
                 ("de", r, "Der Konzern TrampoWerk wächst. TrampoWerks Umsatz stieg.", &[("TrampoWerk", "trampowerk"), ("TrampoWerk", "trampowerk")]),
                 ("en", r, "Analysts like ZylorTech. ZylorTech's sales rose.", &[("ZylorTech", "zylortech"), ("ZylorTech", "zylortech")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn national_units() {
+        // A known company name followed by a country is a unit of its own (`Sky
+        // Deutschland`); the company alone stays itself.
+        check(
+            &[
+                ("de", COMPANIES, "Im Mai übernahm Siemens auch Netflix Deutschland und Netflix Italien.", &[("Siemens", "siemens"), ("Netflix Deutschland", "netflix-deutschland"), ("Netflix Italien", "netflix-italien")]),
+                ("de", COMPANIES, "Der Chef von Bayer-Österreich lobte Bayer.", &[("Bayer-Österreich", "bayer-osterreich"), ("Bayer", "bayer")]),
+                ("de", COMPANIES, "Siemens baut in Deutschland ein Werk.", &[("Siemens", "siemens")]),
+                ("en", COMPANIES, "Netflix AR filters and Netflix UK.", &[("Netflix", "netflix"), ("Netflix", "netflix")]),
             ],
             true,
         );

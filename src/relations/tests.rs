@@ -718,6 +718,14 @@ fn german() {
             &[],
         ),
         ("[KVP]-Chef [Jana Roth|P] schwieg.", &[("ceo_of", "Jana Roth", "KVP", "")]),
+        // A board member glued to the organisation: `X-Vorstand Y`, `X-Vorständin Y`.
+        ("[Brixa]-Vorstand [Uwe Lenz|P] warnte am Montag vor Risiken.", &[("executive_of", "Uwe Lenz", "Brixa", "")]),
+        ("[Brixa]-Vorständin [Jana Roth|P] sprach in Wien.", &[("executive_of", "Jana Roth", "Brixa", "")]),
+        // Joining a board: `ist in den Aufsichtsrat von X eingezogen`.
+        (
+            "[Uwe Lenz|P] war 2010 in den Aufsichtsrat von [Brixa] eingezogen.",
+            &[("executive_of", "Uwe Lenz", "Brixa", "")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
