@@ -846,7 +846,8 @@ impl<'a> SentenceReader<'a> {
             }
             return None;
         }
-        if overrides {
+        // (A person's name may cover a company name only as its surname: `Nick Ferguson`.)
+        if overrides && !self.person_shape(words, false) {
             return None;
         }
         // 2b. An apposition after the name says it is a company: `Firan, een
@@ -872,7 +873,7 @@ impl<'a> SentenceReader<'a> {
         // 3. A person: role cue before or after, or a first name.
         let role_after = w.role_cue_after(self.folded, span.end);
         if (role_before || role_after) && self.person_shape(words, true) {
-            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides: false, rule: "role-cue" });
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides, rule: "role-cue" });
         }
         // A surname alone right after a role (`topman Witteveen`, `Konzernchef Zetsche`,
         // `president Obama`): a word that is no ordinary word, first name or acronym.
@@ -894,7 +895,7 @@ impl<'a> SentenceReader<'a> {
         // Right after a role, ordinary words continue a title (`Vice President Brand
         // Content`): no first-name guess there.
         if !role_before && self.person_shape(words, false) {
-            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides: false, rule: "first-name" });
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides, rule: "first-name" });
         }
         // 5b. One word in camel case: `AccorHotels`, `GarantiBank` (not first in a
         // sentence or after a colon, where quoted app and product names stand).

@@ -198,7 +198,18 @@ impl EntityFinder {
                     let next = a.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
                     self.discoverer.words().is_place(next)
                 });
-            chosen.push((span, entry_idx, confidence, weak || one_word, weak || before_place));
+            // A one-word company name right after a first name (`Carl-Ludwig Thiele`,
+            // `Nick Ferguson`) may be a person's surname: discovery may cover it.
+            let after_first_name = one_word
+                && self.names.entry(entry_idx).kind == EntityKind::Organization
+                && text[..span.start].strip_suffix(' ').is_some_and(|b| {
+                    let prev = b.rsplit([' ', '\n', '-']).next().unwrap_or("");
+                    let w = self.discoverer.words();
+                    // (Not a unit after a number: `30 Grad Celsius`.)
+                    let after_number = b[..b.len() - prev.len()].trim_end().ends_with(|ch: char| ch.is_ascii_digit());
+                    w.is_first_name(prev) && !w.is_function_word(prev) && !w.is_place(prev) && !after_number
+                });
+            chosen.push((span, entry_idx, confidence, weak || one_word, weak || before_place || after_first_name));
         }
 
         // One sense per document: `Acme's plan` at a sentence start is the Acme the
@@ -1172,6 +1183,22 @@ ingrid-valk,Person,Ingrid Valk,,,false
                 ("de", COMPANIES, "Der Chef von Bayer-Österreich lobte Bayer.", &[("Bayer-Österreich", "bayer-osterreich"), ("Bayer", "bayer")]),
                 ("de", COMPANIES, "Siemens baut in Deutschland ein Werk.", &[("Siemens", "siemens")]),
                 ("en", COMPANIES, "Netflix AR filters and Netflix UK.", &[("Netflix", "netflix"), ("Netflix", "netflix")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn surnames_that_are_company_names() {
+        // A first name before a one-word company name makes a person (`Nick Ferguson`),
+        // and the surname alone then names that person.
+        let rows = "brixa,Organization,Brixa,,,false\n";
+        check(
+            &[
+                ("de", rows, "Gestern sprach Carl-Ludwig Brixa in London über Brixa.", &[("Carl-Ludwig Brixa", "carl-ludwig-brixa"), ("Brixa", "carl-ludwig-brixa")]),
+                ("de", rows, "Am Montag sagte Nick Brixa nichts.", &[("Nick Brixa", "nick-brixa")]),
+                ("de", rows, "Es hat 30 Grad Brixa.", &[("Brixa", "brixa")]),
+                ("en", rows, "On Monday Peter Brixa said Brixa grew.", &[("Peter Brixa", "peter-brixa"), ("Brixa", "peter-brixa")]),
             ],
             true,
         );
