@@ -721,6 +721,18 @@ fn german() {
         // A board member glued to the organisation: `X-Vorstand Y`, `X-Vorständin Y`.
         ("[Brixa]-Vorstand [Uwe Lenz|P] warnte am Montag vor Risiken.", &[("executive_of", "Uwe Lenz", "Brixa", "")]),
         ("[Brixa]-Vorständin [Jana Roth|P] sprach in Wien.", &[("executive_of", "Jana Roth", "Brixa", "")]),
+        // The holder after the organisation phrase, past words of the name the mention
+        // leaves out (`der X GmbH, Y`, `der X Beteiligungs AG (XB), Y`).
+        (
+            "Der Geschäftsführer der [Brixa] GmbH, [Uwe Lenz|P], sagte nichts.",
+            &[("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        (
+            "Der Generaldirektor der [Brixa] Beteiligungs AG ([BBA]), [Uwe Lenz|P], ist zufrieden.",
+            &[("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        // (Not across a verb: `der Chef der X sagte, Y`.)
+        ("Der Chef der [Brixa] sagte, [Uwe Lenz|P] irre sich.", &[]),
         // Appointed to a title: `wurde zum Vorstandsvorsitzenden von X ernannt`.
         (
             "[Uwe Lenz|P] wurde im Mai zum Vorstandsvorsitzenden von [Brixa] ernannt.",
