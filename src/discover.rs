@@ -870,6 +870,12 @@ impl<'a> SentenceReader<'a> {
         {
             return Some(org(span, 0.6, "hyphen-cue"));
         }
+        // 3b. A name that the text elsewhere glues with hyphens to a company or role word
+        // (`Constantia Flexibles` beside `Constantia-Flexibles-Chef`) is an organisation,
+        // though it starts with a first name.
+        if n_words >= 2 && !ordinary && !is_place && self.hyphen_cue_elsewhere(span) {
+            return Some(org(span, 0.6, "hyphen-cue"));
+        }
         // 3. A person: role cue before or after, or a first name.
         let role_after = w.role_cue_after(self.folded, span.end);
         if (role_before || role_after) && self.person_shape(words, true) {
@@ -941,6 +947,23 @@ impl<'a> SentenceReader<'a> {
             return Some(org(span, 0.5, "relation-position"));
         }
         None
+    }
+
+    /// Does the text write the name of `span` elsewhere with hyphens for its spaces and glued
+    /// to a company or role word (`Quendora-Nord-Chef` for `Quendora Nord`)?
+    fn hyphen_cue_elsewhere(&self, span: Span) -> bool {
+        let name = &self.text[span.start..span.end];
+        if !name.contains(' ') || name.contains('-') {
+            return false;
+        }
+        let glued = name.split_whitespace().collect::<Vec<_>>().join("-");
+        self.text.match_indices(glued.as_str()).any(|(i, _)| {
+            is_boundary_before(self.text, i)
+                && self.text[i + glued.len()..].strip_prefix('-').is_some_and(|rest| {
+                    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                    !word.is_empty() && self.d.words.is_company_or_role_word(&crate::text::fold_case(&word))
+                })
+        })
     }
 
     /// A nationality adjective and a lower-case state noun name one institution
@@ -1583,6 +1606,9 @@ mod tests {
             ("de", "Wir bedauern das, heißt es bei Quendora am Montag.", &[("Quendora", Org)]),
             ("de", "Die Valtrix-Filialen schließen, und die Quendora-Pleite droht.", &[("Valtrix", Org), ("Quendora", Org)]),
             ("de", "Der Netzwerkausrüster Valtrix und der Autobauer Quendora melden Zahlen.", &[("Valtrix", Org), ("Quendora", Org)]),
+            // A name the text also glues to a role (`Marlene-Quarz-Chef`) is an organisation,
+            // though it starts with a first name.
+            ("de", "Die Marlene-Quarz-Chefin lobt die Firma. Heute wächst Marlene Quarz stark.", &[("Marlene Quarz", Org)]),
         ]);
     }
 
