@@ -847,7 +847,8 @@ impl<'a> SentenceReader<'a> {
             return None;
         }
         // (A person's name may cover a company name only as its surname: `Nick Ferguson`.)
-        if overrides && !self.person_shape(words, false) {
+        let surname_only = self.context.taken.iter().filter(|t| t.overlaps(span)).all(|t| t.end == span.end);
+        if overrides && !(surname_only && self.person_shape(words, false)) {
             return None;
         }
         // 2b. An apposition after the name says it is a company: `Firan, een
