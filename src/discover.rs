@@ -793,6 +793,11 @@ impl<'a> SentenceReader<'a> {
             overrides,
             rule,
         };
+        // A company's national unit: a known company name and a place (`Sky Deutschland`,
+        // `Attac-Österreich`; not a place code: `Instagram AR`).
+        if overrides && words.len() == 2 && self.is_cap(words[1]) && !is_all_caps(self.word(words[1])) && self.word(words[1]).chars().count() >= 4 && w.is_place(self.word(words[1])) {
+            return Some(org(span, 0.6, "national-unit"));
+        }
         let first_text = self.word(words[0]);
         let n_words = words.iter().filter(|&&i| self.is_cap(i)).count();
         let single = self.units(words).len() == 1;
@@ -841,7 +846,9 @@ impl<'a> SentenceReader<'a> {
             }
             return None;
         }
-        if overrides {
+        // (A person's name may cover a company name only as its surname: `Nick Ferguson`.)
+        let surname_only = self.context.taken.iter().filter(|t| t.overlaps(span)).all(|t| t.end == span.end);
+        if overrides && !(surname_only && self.person_shape(words, false)) {
             return None;
         }
         // 2b. An apposition after the name says it is a company: `Firan, een
@@ -864,10 +871,16 @@ impl<'a> SentenceReader<'a> {
         {
             return Some(org(span, 0.6, "hyphen-cue"));
         }
+        // 3b. A name that the text elsewhere glues with hyphens to a company or role word
+        // (`Constantia Flexibles` beside `Constantia-Flexibles-Chef`) is an organisation,
+        // though it starts with a first name.
+        if n_words >= 2 && !ordinary && !is_place && self.hyphen_cue_elsewhere(span) {
+            return Some(org(span, 0.6, "hyphen-cue"));
+        }
         // 3. A person: role cue before or after, or a first name.
         let role_after = w.role_cue_after(self.folded, span.end);
         if (role_before || role_after) && self.person_shape(words, true) {
-            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides: false, rule: "role-cue" });
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.75, overrides, rule: "role-cue" });
         }
         // A surname alone right after a role (`topman Witteveen`, `Konzernchef Zetsche`,
         // `president Obama`): a word that is no ordinary word, first name or acronym.
@@ -889,7 +902,7 @@ impl<'a> SentenceReader<'a> {
         // Right after a role, ordinary words continue a title (`Vice President Brand
         // Content`): no first-name guess there.
         if !role_before && self.person_shape(words, false) {
-            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides: false, rule: "first-name" });
+            return Some(Discovered { span, kind: EntityKind::Person, label: String::new(), confidence: 0.7, overrides, rule: "first-name" });
         }
         // 5b. One word in camel case: `AccorHotels`, `GarantiBank` (not first in a
         // sentence or after a colon, where quoted app and product names stand).
@@ -935,6 +948,23 @@ impl<'a> SentenceReader<'a> {
             return Some(org(span, 0.5, "relation-position"));
         }
         None
+    }
+
+    /// Does the text write the name of `span` elsewhere with hyphens for its spaces and glued
+    /// to a company or role word (`Quendora-Nord-Chef` for `Quendora Nord`)?
+    fn hyphen_cue_elsewhere(&self, span: Span) -> bool {
+        let name = &self.text[span.start..span.end];
+        if !name.contains(' ') || name.contains('-') {
+            return false;
+        }
+        let glued = name.split_whitespace().collect::<Vec<_>>().join("-");
+        self.text.match_indices(glued.as_str()).any(|(i, _)| {
+            is_boundary_before(self.text, i)
+                && self.text[i + glued.len()..].strip_prefix('-').is_some_and(|rest| {
+                    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+                    !word.is_empty() && self.d.words.is_company_or_role_word(&crate::text::fold_case(&word))
+                })
+        })
     }
 
     /// A nationality adjective and a lower-case state noun name one institution
@@ -1572,6 +1602,14 @@ mod tests {
             ("nl", "Het geld komt van netbeheerder Stroomwijk, meldt zakenblad Zuidermunt.", &[("Stroomwijk", Org), ("Zuidermunt", Org)]),
             ("de", "Das Vergleichsportal Quendora und der Sportsender Valtrix melden Zahlen.", &[("Quendora", Org), ("Valtrix", Org)]),
             ("en", "The deal was advised by law firm Harkbury and reported by news agency Tellwire.", &[("Harkbury", Org), ("Tellwire", Org)]),
+            // German trade nouns and statements: `Diskonter X`, `Fluglinie X`, `heißt es bei X`.
+            ("de", "Der Diskonter Quendora wächst, die Fluglinie Valtrix nicht.", &[("Quendora", Org), ("Valtrix", Org)]),
+            ("de", "Wir bedauern das, heißt es bei Quendora am Montag.", &[("Quendora", Org)]),
+            ("de", "Die Valtrix-Filialen schließen, und die Quendora-Pleite droht.", &[("Valtrix", Org), ("Quendora", Org)]),
+            ("de", "Der Netzwerkausrüster Valtrix und der Autobauer Quendora melden Zahlen.", &[("Valtrix", Org), ("Quendora", Org)]),
+            // A name the text also glues to a role (`Marlene-Quarz-Chef`) is an organisation,
+            // though it starts with a first name.
+            ("de", "Die Marlene-Quarz-Chefin lobt die Firma. Heute wächst Marlene Quarz stark.", &[("Marlene Quarz", Org)]),
         ]);
     }
 

@@ -190,7 +190,26 @@ impl EntityFinder {
                 }
             }
             let one_word = !text[c.span.start..c.span.end].contains([' ', '\n']);
-            chosen.push((span, entry_idx, confidence, weak || one_word, weak));
+            // A one-word company name followed by a place (`Sky Deutschland`,
+            // `Attac-Österreich`) may be a national unit: discovery may cover it.
+            let before_place = one_word
+                && self.names.entry(entry_idx).kind == EntityKind::Organization
+                && text[span.end..].strip_prefix([' ', '-']).is_some_and(|a| {
+                    let next = a.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+                    self.discoverer.words().is_place(next)
+                });
+            // A one-word company name right after a first name (`Carl-Ludwig Thiele`,
+            // `Nick Ferguson`) may be a person's surname: discovery may cover it.
+            let after_first_name = one_word
+                && self.names.entry(entry_idx).kind == EntityKind::Organization
+                && text[..span.start].strip_suffix(' ').is_some_and(|b| {
+                    let prev = b.rsplit([' ', '\n', '-']).next().unwrap_or("");
+                    let w = self.discoverer.words();
+                    // (Not a unit after a number: `30 Grad Celsius`.)
+                    let after_number = b[..b.len() - prev.len()].trim_end().ends_with(|ch: char| ch.is_ascii_digit());
+                    w.is_first_name(prev) && !w.is_function_word(prev) && !w.is_place(prev) && !after_number
+                });
+            chosen.push((span, entry_idx, confidence, weak || one_word, weak || before_place || after_first_name));
         }
 
         // One sense per document: `Acme's plan` at a sentence start is the Acme the
@@ -1182,6 +1201,37 @@ ingrid-valk,Person,Ingrid Valk,,,false
                 ("nl", r, "Het bedrijf VerdaHuis groeit. VerdaHuiss omzet steeg.", &[("VerdaHuis", "verdahuis"), ("VerdaHuis", "verdahuis")]),
                 ("de", r, "Der Konzern TrampoWerk wächst. TrampoWerks Umsatz stieg.", &[("TrampoWerk", "trampowerk"), ("TrampoWerk", "trampowerk")]),
                 ("en", r, "Analysts like ZylorTech. ZylorTech's sales rose.", &[("ZylorTech", "zylortech"), ("ZylorTech", "zylortech")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn national_units() {
+        // A known company name followed by a country is a unit of its own (`Sky
+        // Deutschland`); the company alone stays itself.
+        check(
+            &[
+                ("de", COMPANIES, "Im Mai übernahm Siemens auch Netflix Deutschland und Netflix Italien.", &[("Siemens", "siemens"), ("Netflix Deutschland", "netflix-deutschland"), ("Netflix Italien", "netflix-italien")]),
+                ("de", COMPANIES, "Der Chef von Bayer-Österreich lobte Bayer.", &[("Bayer-Österreich", "bayer-osterreich"), ("Bayer", "bayer")]),
+                ("de", COMPANIES, "Siemens baut in Deutschland ein Werk.", &[("Siemens", "siemens")]),
+                ("en", COMPANIES, "Netflix AR filters and Netflix UK.", &[("Netflix", "netflix"), ("Netflix", "netflix")]),
+            ],
+            true,
+        );
+    }
+
+    #[test]
+    fn surnames_that_are_company_names() {
+        // A first name before a one-word company name makes a person (`Nick Ferguson`),
+        // and the surname alone then names that person.
+        let rows = "brixa,Organization,Brixa,,,false\n";
+        check(
+            &[
+                ("de", rows, "Gestern sprach Carl-Ludwig Brixa in London über Brixa.", &[("Carl-Ludwig Brixa", "carl-ludwig-brixa"), ("Brixa", "carl-ludwig-brixa")]),
+                ("de", rows, "Am Montag sagte Nick Brixa nichts.", &[("Nick Brixa", "nick-brixa")]),
+                ("de", rows, "Es hat 30 Grad Brixa.", &[("Brixa", "brixa")]),
+                ("en", rows, "On Monday Peter Brixa said Brixa grew.", &[("Peter Brixa", "peter-brixa"), ("Brixa", "peter-brixa")]),
             ],
             true,
         );

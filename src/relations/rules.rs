@@ -765,6 +765,17 @@ fn title(out: &mut Out, cue: &Cue) {
         .filter(|a| holder_ok(a) && org.is_none_or(|o| o.item != a.item));
     let after_org = of_phrase.and_then(|o| {
         let mut last = view.group(o.item).last().copied().unwrap_or(o.item);
+        // `der Geschäftsführer der X GmbH, Y`: capitalised words of the name that the
+        // mention leaves out (a legal form, `Beteiligungs AG`), up to three.
+        let mut rest = 0;
+        while rest < 3
+            && last + 1 < view.len()
+            && matches!(view.items[last + 1].kind, ItemKind::Word)
+            && view.text(last + 1).starts_with(char::is_uppercase)
+        {
+            last += 1;
+            rest += 1;
+        }
         // `der Generaldirektor der X AG (XAG), Y`: an acronym in brackets after the name.
         if view.punct(last + 1) == Some('(') {
             if let Some(close) = (last + 2..(last + 5).min(view.len())).find(|&j| view.punct(j) == Some(')')) {

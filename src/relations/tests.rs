@@ -718,6 +718,41 @@ fn german() {
             &[],
         ),
         ("[KVP]-Chef [Jana Roth|P] schwieg.", &[("ceo_of", "Jana Roth", "KVP", "")]),
+        // A board member glued to the organisation: `X-Vorstand Y`, `X-Vorständin Y`.
+        ("[Brixa]-Vorstand [Uwe Lenz|P] warnte am Montag vor Risiken.", &[("executive_of", "Uwe Lenz", "Brixa", "")]),
+        ("[Brixa]-Vorständin [Jana Roth|P] sprach in Wien.", &[("executive_of", "Jana Roth", "Brixa", "")]),
+        // The holder after the organisation phrase, past words of the name the mention
+        // leaves out (`der X GmbH, Y`, `der X Beteiligungs AG (XB), Y`).
+        (
+            "Der Geschäftsführer der [Brixa] GmbH, [Uwe Lenz|P], sagte nichts.",
+            &[("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        (
+            "Der Generaldirektor der [Brixa] Beteiligungs AG ([BBA]), [Uwe Lenz|P], ist zufrieden.",
+            &[("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        // (Not across a verb: `der Chef der X sagte, Y`.)
+        ("Der Chef der [Brixa] sagte, [Uwe Lenz|P] irre sich.", &[]),
+        // Appointed to a title: `wurde zum Vorstandsvorsitzenden von X ernannt`.
+        (
+            "[Uwe Lenz|P] wurde im Mai zum Vorstandsvorsitzenden von [Brixa] ernannt.",
+            &[("ceo_of", "Uwe Lenz", "Brixa", "")],
+        ),
+        ("[Jana Roth|P] wurde zur Chefin von [Brixa] bestellt.", &[("ceo_of", "Jana Roth", "Brixa", "")]),
+        // Settlements: `einigte sich mit Y auf einen Vergleich`, `schloss mit Y einen Vergleich`.
+        ("[Kestrova] einigte sich mit [Brixa] auf einen Vergleich.", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        ("[Kestrova] hat sich mit [Brixa] auf einen Vergleich geeinigt.", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        ("[Kestrova] schloss im März mit [Brixa] einen Vergleich.", &[("lawsuit", "Kestrova", "Brixa", "resolved")]),
+        // Agreeing a takeover with its target.
+        ("[Kestrova] einigte sich mit [Brixa] auf eine Übernahme.", &[("acquisition", "Kestrova", "Brixa", "agreed")]),
+        // A past passive sale is done; a future one agreed.
+        ("[Brixa] wurde 2015 an [Sorvano] verkauft.", &[("acquisition", "Sorvano", "Brixa", "completed")]),
+        ("[Kestrova] wird [Brixa] an [Sorvano] verkaufen.", &[("acquisition", "Sorvano", "Brixa", "agreed")]),
+        // Joining a board: `ist in den Aufsichtsrat von X eingezogen`.
+        (
+            "[Uwe Lenz|P] war 2010 in den Aufsichtsrat von [Brixa] eingezogen.",
+            &[("executive_of", "Uwe Lenz", "Brixa", "")],
+        ),
     ];
     assert!(cases.len() >= 30);
     run("de", cases);
