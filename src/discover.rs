@@ -1342,28 +1342,32 @@ impl<'a> SentenceReader<'a> {
                 // A title's organisation phrase: `topman van X`, `CEO of X`, `Chef von X`
                 // (a name right after a title is its holder).
                 return self.text.get(cue.end..span.start).is_some_and(|g| {
-                    let mut words = g.split_whitespace().map(str::to_lowercase);
+                    // At most two words: never lower-case (or split) a longer gap.
+                    let mut words = g.split_whitespace();
                     let prep = words.next();
-                    let rest: Vec<String> = words.collect();
-                    prep.is_some_and(|p| ["van", "bij", "of", "at", "von", "bei"].contains(&p.as_str()))
-                        && rest.len() <= 1
-                        && rest.iter().all(|r| ["de", "het", "der", "des", "the"].contains(&r.as_str()))
+                    let rest = words.next();
+                    words.next().is_none()
+                        && prep.is_some_and(|p| ["van", "bij", "of", "at", "von", "bei"].contains(&p.to_lowercase().as_str()))
+                        && rest.is_none_or(|r| ["de", "het", "der", "des", "the"].contains(&r.to_lowercase().as_str()))
                 });
             }
             let before_gap = self.text.get(cue.end..span.start);
             let after_gap = self.text.get(span.end..cue.start);
             let gap_ok = |g: &str| {
                 let g = g.trim();
-                g.is_empty() || ["de", "het", "der", "die", "das", "den", "dem", "the", "a", "an"].contains(&g.to_lowercase().as_str())
+                // Lower-casing never shortens a text by chars: only a short gap can match.
+                g.is_empty()
+                    || (g.len() <= 12
+                        && ["de", "het", "der", "die", "das", "den", "dem", "the", "a", "an"].contains(&g.to_lowercase().as_str()))
             };
             // The object phrase of a deal noun: `die Übernahme von X`, `de overname van X`.
             let of_phrase = |g: &str| {
-                let mut words = g.split_whitespace().map(str::to_lowercase);
+                let mut words = g.split_whitespace();
                 let prep = words.next();
-                let rest: Vec<String> = words.collect();
-                prep.is_some_and(|p| ["van", "von", "of"].contains(&p.as_str()))
-                    && rest.len() <= 1
-                    && rest.iter().all(|r| ["de", "het", "der", "den", "dem", "the"].contains(&r.as_str()))
+                let rest = words.next();
+                words.next().is_none()
+                    && prep.is_some_and(|p| ["van", "von", "of"].contains(&p.to_lowercase().as_str()))
+                    && rest.is_none_or(|r| ["de", "het", "der", "den", "dem", "the"].contains(&r.to_lowercase().as_str()))
             };
             let deal = matches!(kind, RelationType::Acquisition | RelationType::Merger | RelationType::Investment);
             before_gap.is_some_and(|g| gap_ok(g) || (deal && of_phrase(g))) || after_gap.is_some_and(|g| g.trim().is_empty())
