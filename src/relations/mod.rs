@@ -107,7 +107,7 @@ impl RelationExtractor {
         });
         let mut relations: Vec<Relation> = Vec::new();
         for s in 0..analysis.sentences.len() {
-            let view = View::new(analysis, lex, s, &matches, &hidden);
+            let view = View::new(analysis, &folded, lex, s, &matches, &hidden);
             // `X was in gesprek over de overname van Y. Het werd afgeblazen.`: a sentence
             // that only says how the deal of the sentence before ended.
             if s > 0 {
