@@ -93,6 +93,13 @@ pub struct NameWords {
     state_nouns: HashSet<String>,
     /// Terms written like names that name nothing (`R&D`, `M&A`), as written.
     terms: HashSet<String>,
+    /// Indices into `legal_forms` by their first byte (in their order), and of the
+    /// all-letter forms of three letters or more by their first byte lower-cased: a
+    /// lookup at a position tries only the forms that can match there.
+    legal_by_first: Vec<Vec<usize>>,
+    legal_caps_by_first: Vec<Vec<usize>>,
+    /// The one-word role and company cues (before and after), folded.
+    one_word_cues: HashSet<String>,
 }
 
 /// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
@@ -224,6 +231,21 @@ impl NameWords {
             }
             w.common.insert(code, words);
         }
+        w.legal_by_first = vec![Vec::new(); 256];
+        w.legal_caps_by_first = vec![Vec::new(); 256];
+        for (k, form) in w.legal_forms.iter().enumerate() {
+            let Some(&first) = form.text.as_bytes().first() else { continue };
+            w.legal_by_first[first as usize].push(k);
+            if form.text.len() >= 3 && form.text.chars().all(|c| c.is_ascii_alphabetic()) {
+                w.legal_caps_by_first[first.to_ascii_lowercase() as usize].push(k);
+            }
+        }
+        w.one_word_cues = [&w.role_cues, &w.company_before, &w.company_after]
+            .into_iter()
+            .flatten()
+            .filter(|c| c.len() == 1)
+            .map(|c| c[0].clone())
+            .collect();
         w
     }
 
@@ -429,12 +451,16 @@ impl NameWords {
     }
 
     /// A legal form starting exactly at byte `pos` of `text`: its end.
-    pub fn legal_form_at(&self, text: &str, pos: usize) -> Option<usize> {
+    pub fn legal_form_at<'a>(&'a self, text: &str, pos: usize) -> Option<usize> {
         let rest = text.get(pos..)?;
         if !is_boundary_before(text, pos) {
             return None;
         }
-        for form in &self.legal_forms {
+        let first = *rest.as_bytes().first()?;
+        let forms = |index: &'a [Vec<usize>], byte: u8| {
+            index.get(byte as usize).map_or(&[][..], Vec::as_slice).iter().filter_map(|&k| self.legal_forms.get(k))
+        };
+        for form in forms(&self.legal_by_first, first) {
             if let Some(after) = rest.strip_prefix(form.text.as_str()) {
                 let end = pos + form.text.len();
                 let ends_word = form.text.chars().next_back().is_some_and(is_word_char);
@@ -449,7 +475,7 @@ impl NameWords {
         }
         // In capitals or mistyped (`INC`, `CORP`, `INc`): a form of three letters or more,
         // written with more than one capital.
-        for form in self.legal_forms.iter().filter(|f| f.text.len() >= 3 && f.text.chars().all(|c| c.is_ascii_alphabetic())) {
+        for form in forms(&self.legal_caps_by_first, first.to_ascii_lowercase()) {
             let n = form.text.len();
             let Some(head) = rest.get(..n) else { continue };
             let capitals = head.chars().filter(char::is_ascii_uppercase).count();
@@ -537,10 +563,9 @@ impl NameWords {
     /// Is the folded word a one-word role or company cue, or a compound of one? Such a
     /// word ends a capitalised run (`Microsoft CEO Satya Nadella`).
     pub fn is_cue_word(&self, folded_word: &str) -> bool {
-        let one = |cues: &[Vec<String>]| cues.iter().any(|c| c.len() == 1 && c[0] == folded_word);
-        self.is_role_word(folded_word)
-            || one(&self.company_before)
-            || one(&self.company_after)
+        // (The one-word role, `before` and `after` cues are in one set.)
+        self.one_word_cues.contains(folded_word)
+            || self.role_suffixes.iter().any(|e| folded_word.len() > e.len() + 1 && folded_word.ends_with(e.as_str()))
             || self.compound_ends.iter().any(|e| folded_word.ends_with(e.as_str()))
     }
 
