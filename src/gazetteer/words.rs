@@ -14,7 +14,10 @@
 //! noun when at least four listed nouns start with it (`Personal`: `Personalabbau`,
 //! `Personalabteilung`, …), which names rarely do (`Google`, `Apple`: none).
 
-use std::collections::{HashMap, HashSet};
+// The word lists are looked up several times per word of every sentence: a fast
+// (deterministic) hash instead of SipHash; nothing iterates them in an order that shows.
+type HashSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
+type HashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 use std::sync::OnceLock;
 
 use crate::text::fold::fold_case_cow;
@@ -220,7 +223,7 @@ impl NameWords {
                 w.capitalising.insert(data.code.clone());
             }
         }
-        w.abbreviations = langs.all_abbreviations.clone();
+        w.abbreviations = langs.all_abbreviations.iter().cloned().collect();
         for (path, content) in crate::bundled::files_under("gazetteers/common-words-") {
             let code = path.trim_start_matches("gazetteers/common-words-").trim_end_matches(".txt").to_string();
             let words: HashSet<String> = data_lines(content).map(|l| fold_case(l.trim())).collect();
