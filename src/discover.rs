@@ -110,14 +110,20 @@ pub fn sentence_case(text: &str, span: Span, words: &NameWords) -> SentenceCase 
     if is_all_caps(s) && s.chars().filter(|c| c.is_alphabetic()).count() >= 6 {
         return SentenceCase::Caps;
     }
-    let tokens: Vec<&str> =
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
-    if tokens.len() < 4 {
+    // One pass over the words of two letters or more, without collecting them.
+    let (mut count, mut caps, mut cap_function) = (0usize, 0usize, false);
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) {
+        let upper = starts_upper(w);
+        if upper {
+            caps += 1;
+            cap_function = cap_function || (count > 0 && words.is_stopword(w));
+        }
+        count += 1;
+    }
+    if count < 4 {
         return SentenceCase::Normal;
     }
-    let caps = tokens.iter().filter(|w| starts_upper(w)).count();
-    let cap_function = tokens.iter().skip(1).any(|w| starts_upper(w) && words.is_stopword(w));
-    if caps * 10 >= tokens.len() * 7 && cap_function {
+    if caps * 10 >= count * 7 && cap_function {
         SentenceCase::Title
     } else {
         SentenceCase::Normal

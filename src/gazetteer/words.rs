@@ -376,8 +376,12 @@ impl NameWords {
     /// capitalises nouns not a noun of it (`Bank`, `Ende`). In English and Dutch a
     /// capitalised `Mark` or `Jan` is a name, though `mark` and `jan` are words too.
     pub fn is_plausible_first_name(&self, lang: &str, word: &str) -> bool {
-        let noun = self.capitalises_nouns(lang) && self.is_common_in(lang, word);
-        self.is_first_name(word) && !self.is_function_word(word) && !self.is_place(word) && !self.is_demonym(lang, word) && !noun
+        // The cheap set lookup first: most words are no first name.
+        self.is_first_name(word)
+            && !self.is_function_word(word)
+            && !self.is_place(word)
+            && !self.is_demonym(lang, word)
+            && !(self.capitalises_nouns(lang) && self.is_common_in(lang, word))
     }
 
     /// A first name that is no word of any language (`Paul`, `Elon`; not `Visa`, `Mark`):
