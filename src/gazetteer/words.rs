@@ -103,6 +103,10 @@ pub struct NameWords {
     legal_caps_by_first: Vec<Vec<usize>>,
     /// The one-word role and company cues (before and after), folded.
     one_word_cues: HashSet<String>,
+    /// Indices into `role_cues` and `company_before` by the last byte of the phrase
+    /// (see [`ends_with_phrase_in`]).
+    role_cues_by_last: Vec<Vec<usize>>,
+    company_before_by_last: Vec<Vec<usize>>,
 }
 
 /// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
@@ -249,6 +253,8 @@ impl NameWords {
             .filter(|c| c.len() == 1)
             .map(|c| c[0].clone())
             .collect();
+        w.role_cues_by_last = by_last_byte(&w.role_cues);
+        w.company_before_by_last = by_last_byte(&w.company_before);
         w
     }
 
@@ -527,7 +533,7 @@ impl NameWords {
     /// `Verpackungskonzern `), in folded text.
     pub fn company_cue_before(&self, folded: &str, pos: usize) -> bool {
         let Some(before) = before_gap(folded, pos) else { return false };
-        if ends_with_phrase(before, &self.company_before) {
+        if ends_with_phrase_in(before, &self.company_before, &self.company_before_by_last) {
             return true;
         }
         let word = last_word(before);
@@ -587,7 +593,7 @@ impl NameWords {
     pub fn role_cue_before(&self, folded: &str, pos: usize) -> bool {
         let Some(before) = before_gap(folded, pos) else { return false };
         let before = before.strip_suffix(',').unwrap_or(before).trim_end_matches(' ');
-        if ends_with_phrase(before, &self.role_cues) {
+        if ends_with_phrase_in(before, &self.role_cues, &self.role_cues_by_last) {
             return true;
         }
         let word = last_word(before);
@@ -685,6 +691,30 @@ fn phrase_words(text: &str) -> Vec<&str> {
 /// Does `text` end with one of the phrases (word by word, on a word boundary)?
 /// Compares word by word from the end, without joining the phrase (this runs for every
 /// candidate name: joining allocated on each call and took a sixth of `extract`).
+/// Phrase indices by the last byte of their last word (a phrase whose last word is empty
+/// under every byte), for [`ends_with_phrase_in`].
+fn by_last_byte(phrases: &[Vec<String>]) -> Vec<Vec<usize>> {
+    let mut index = vec![Vec::new(); 256];
+    for (k, phrase) in phrases.iter().enumerate() {
+        match phrase.last().map(|w| w.as_bytes().last()) {
+            Some(Some(&b)) => index[b as usize].push(k),
+            Some(None) => index.iter_mut().for_each(|v| v.push(k)),
+            None => {}
+        }
+    }
+    index
+}
+
+/// [`ends_with_phrase`] trying only the phrases that end in the last byte of `text`
+/// (the same answer: a phrase ends the text only if its last word does).
+fn ends_with_phrase_in(text: &str, phrases: &[Vec<String>], by_last: &[Vec<usize>]) -> bool {
+    let candidates = text.as_bytes().last().and_then(|&b| by_last.get(b as usize));
+    match candidates {
+        Some(ks) => ks.iter().any(|&k| phrases.get(k).is_some_and(|p| ends_with_phrase(text, std::slice::from_ref(p)))),
+        None => ends_with_phrase(text, phrases),
+    }
+}
+
 fn ends_with_phrase(text: &str, phrases: &[Vec<String>]) -> bool {
     phrases.iter().any(|cue| {
         let mut rest = text;
