@@ -110,14 +110,20 @@ pub fn sentence_case(text: &str, span: Span, words: &NameWords) -> SentenceCase 
     if is_all_caps(s) && s.chars().filter(|c| c.is_alphabetic()).count() >= 6 {
         return SentenceCase::Caps;
     }
-    let tokens: Vec<&str> =
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
-    if tokens.len() < 4 {
+    // One pass over the words of two letters or more, without collecting them.
+    let (mut count, mut caps, mut cap_function) = (0usize, 0usize, false);
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2) {
+        let upper = starts_upper(w);
+        if upper {
+            caps += 1;
+            cap_function = cap_function || (count > 0 && words.is_stopword(w));
+        }
+        count += 1;
+    }
+    if count < 4 {
         return SentenceCase::Normal;
     }
-    let caps = tokens.iter().filter(|w| starts_upper(w)).count();
-    let cap_function = tokens.iter().skip(1).any(|w| starts_upper(w) && words.is_stopword(w));
-    if caps * 10 >= tokens.len() * 7 && cap_function {
+    if caps * 10 >= count * 7 && cap_function {
         SentenceCase::Title
     } else {
         SentenceCase::Normal
@@ -1372,28 +1378,32 @@ impl<'a> SentenceReader<'a> {
                 // A title's organisation phrase: `topman van X`, `CEO of X`, `Chef von X`
                 // (a name right after a title is its holder).
                 return self.text.get(cue.end..span.start).is_some_and(|g| {
-                    let mut words = g.split_whitespace().map(str::to_lowercase);
+                    // At most two words: never lower-case (or split) a longer gap.
+                    let mut words = g.split_whitespace();
                     let prep = words.next();
-                    let rest: Vec<String> = words.collect();
-                    prep.is_some_and(|p| ["van", "bij", "of", "at", "von", "bei"].contains(&p.as_str()))
-                        && rest.len() <= 1
-                        && rest.iter().all(|r| ["de", "het", "der", "des", "the"].contains(&r.as_str()))
+                    let rest = words.next();
+                    words.next().is_none()
+                        && prep.is_some_and(|p| ["van", "bij", "of", "at", "von", "bei"].contains(&p.to_lowercase().as_str()))
+                        && rest.is_none_or(|r| ["de", "het", "der", "des", "the"].contains(&r.to_lowercase().as_str()))
                 });
             }
             let before_gap = self.text.get(cue.end..span.start);
             let after_gap = self.text.get(span.end..cue.start);
             let gap_ok = |g: &str| {
                 let g = g.trim();
-                g.is_empty() || ["de", "het", "der", "die", "das", "den", "dem", "the", "a", "an"].contains(&g.to_lowercase().as_str())
+                // Lower-casing never shortens a text by chars: only a short gap can match.
+                g.is_empty()
+                    || (g.len() <= 12
+                        && ["de", "het", "der", "die", "das", "den", "dem", "the", "a", "an"].contains(&g.to_lowercase().as_str()))
             };
             // The object phrase of a deal noun: `die Übernahme von X`, `de overname van X`.
             let of_phrase = |g: &str| {
-                let mut words = g.split_whitespace().map(str::to_lowercase);
+                let mut words = g.split_whitespace();
                 let prep = words.next();
-                let rest: Vec<String> = words.collect();
-                prep.is_some_and(|p| ["van", "von", "of"].contains(&p.as_str()))
-                    && rest.len() <= 1
-                    && rest.iter().all(|r| ["de", "het", "der", "den", "dem", "the"].contains(&r.as_str()))
+                let rest = words.next();
+                words.next().is_none()
+                    && prep.is_some_and(|p| ["van", "von", "of"].contains(&p.to_lowercase().as_str()))
+                    && rest.is_none_or(|r| ["de", "het", "der", "den", "dem", "the"].contains(&r.to_lowercase().as_str()))
             };
             let deal = matches!(kind, RelationType::Acquisition | RelationType::Merger | RelationType::Investment);
             before_gap.is_some_and(|g| gap_ok(g) || (deal && of_phrase(g))) || after_gap.is_some_and(|g| g.trim().is_empty())

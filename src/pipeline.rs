@@ -10,6 +10,7 @@ use crate::document::Document;
 use crate::error::Result;
 use crate::gazetteer::{Gazetteer, NameMatcher};
 use crate::model::{Analysis, Relation};
+use crate::relations::lexicon::CueMatch;
 use crate::relations::RelationExtractor;
 use crate::resolve::EntityFinder;
 use crate::text::lang::Languages;
@@ -76,6 +77,13 @@ impl Extractor {
 
     /// Normalisation, language, sentences and entities of a document.
     pub fn analyze(&self, doc: &Document) -> (Analysis, Normalized) {
+        let (analysis, normalized, _, _) = self.analyze_with_cues(doc);
+        (analysis, normalized)
+    }
+
+    /// [`Extractor::analyze`], also returning the folded text and its cue matches, which
+    /// relation extraction needs again.
+    fn analyze_with_cues(&self, doc: &Document) -> (Analysis, Normalized, String, Vec<CueMatch>) {
         let normalized = normalize(&doc.text);
         let text = normalized.text.clone();
         let lang = self
@@ -86,7 +94,8 @@ impl Extractor {
         let sentences = segment(&text, &self.languages, &lang);
         let folded = fold_for_matching(&text);
         // Relation cues are evidence for names next to them (`X neemt Y over`, `topman van Y`).
-        let cues = self.relations.cue_spans(&text, &lang);
+        let cue_matches = self.relations.cue_matches(&folded, &lang);
+        let cues = self.relations.cue_spans_in(&folded, &lang, &cue_matches);
         let resolved = self.entities.find_with_cues(&text, &folded, &sentences, &lang, &cues);
         let analysis = Analysis {
             doc: doc.id.clone(),
@@ -97,13 +106,13 @@ impl Extractor {
             mentions: resolved.mentions,
             entities: resolved.entities,
         };
-        (analysis, normalized)
+        (analysis, normalized, folded, cue_matches)
     }
 
     /// The whole pipeline for one document.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let (analysis, normalized) = self.analyze(doc);
-        let relations = self.relations.extract(&analysis);
+        let (analysis, normalized, folded, cue_matches) = self.analyze_with_cues(doc);
+        let relations = self.relations.extract_with(&analysis, &folded, cue_matches);
         Extraction { analysis, normalized, relations }
     }
 }

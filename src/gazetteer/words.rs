@@ -14,7 +14,10 @@
 //! noun when at least four listed nouns start with it (`Personal`: `Personalabbau`,
 //! `Personalabteilung`, …), which names rarely do (`Google`, `Apple`: none).
 
-use std::collections::{HashMap, HashSet};
+// The word lists are looked up several times per word of every sentence: a fast
+// (deterministic) hash instead of SipHash; nothing iterates them in an order that shows.
+type HashSet<T> = std::collections::HashSet<T, rustc_hash::FxBuildHasher>;
+type HashMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 use std::sync::OnceLock;
 
 use crate::text::fold::fold_case_cow;
@@ -93,6 +96,17 @@ pub struct NameWords {
     state_nouns: HashSet<String>,
     /// Terms written like names that name nothing (`R&D`, `M&A`), as written.
     terms: HashSet<String>,
+    /// Indices into `legal_forms` by their first byte (in their order), and of the
+    /// all-letter forms of three letters or more by their first byte lower-cased: a
+    /// lookup at a position tries only the forms that can match there.
+    legal_by_first: Vec<Vec<usize>>,
+    legal_caps_by_first: Vec<Vec<usize>>,
+    /// The one-word role and company cues (before and after), folded.
+    one_word_cues: HashSet<String>,
+    /// Indices into `role_cues` and `company_before` by the last byte of the phrase
+    /// (see [`ends_with_phrase_in`]).
+    role_cues_by_last: Vec<Vec<usize>>,
+    company_before_by_last: Vec<Vec<usize>>,
 }
 
 /// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
@@ -213,7 +227,7 @@ impl NameWords {
                 w.capitalising.insert(data.code.clone());
             }
         }
-        w.abbreviations = langs.all_abbreviations.clone();
+        w.abbreviations = langs.all_abbreviations.iter().cloned().collect();
         for (path, content) in crate::bundled::files_under("gazetteers/common-words-") {
             let code = path.trim_start_matches("gazetteers/common-words-").trim_end_matches(".txt").to_string();
             let words: HashSet<String> = data_lines(content).map(|l| fold_case(l.trim())).collect();
@@ -224,6 +238,23 @@ impl NameWords {
             }
             w.common.insert(code, words);
         }
+        w.legal_by_first = vec![Vec::new(); 256];
+        w.legal_caps_by_first = vec![Vec::new(); 256];
+        for (k, form) in w.legal_forms.iter().enumerate() {
+            let Some(&first) = form.text.as_bytes().first() else { continue };
+            w.legal_by_first[first as usize].push(k);
+            if form.text.len() >= 3 && form.text.chars().all(|c| c.is_ascii_alphabetic()) {
+                w.legal_caps_by_first[first.to_ascii_lowercase() as usize].push(k);
+            }
+        }
+        w.one_word_cues = [&w.role_cues, &w.company_before, &w.company_after]
+            .into_iter()
+            .flatten()
+            .filter(|c| c.len() == 1)
+            .map(|c| c[0].clone())
+            .collect();
+        w.role_cues_by_last = by_last_byte(&w.role_cues);
+        w.company_before_by_last = by_last_byte(&w.company_before);
         w
     }
 
@@ -351,8 +382,12 @@ impl NameWords {
     /// capitalises nouns not a noun of it (`Bank`, `Ende`). In English and Dutch a
     /// capitalised `Mark` or `Jan` is a name, though `mark` and `jan` are words too.
     pub fn is_plausible_first_name(&self, lang: &str, word: &str) -> bool {
-        let noun = self.capitalises_nouns(lang) && self.is_common_in(lang, word);
-        self.is_first_name(word) && !self.is_function_word(word) && !self.is_place(word) && !self.is_demonym(lang, word) && !noun
+        // The cheap set lookup first: most words are no first name.
+        self.is_first_name(word)
+            && !self.is_function_word(word)
+            && !self.is_place(word)
+            && !self.is_demonym(lang, word)
+            && !(self.capitalises_nouns(lang) && self.is_common_in(lang, word))
     }
 
     /// A first name that is no word of any language (`Paul`, `Elon`; not `Visa`, `Mark`):
@@ -429,12 +464,16 @@ impl NameWords {
     }
 
     /// A legal form starting exactly at byte `pos` of `text`: its end.
-    pub fn legal_form_at(&self, text: &str, pos: usize) -> Option<usize> {
+    pub fn legal_form_at<'a>(&'a self, text: &str, pos: usize) -> Option<usize> {
         let rest = text.get(pos..)?;
         if !is_boundary_before(text, pos) {
             return None;
         }
-        for form in &self.legal_forms {
+        let first = *rest.as_bytes().first()?;
+        let forms = |index: &'a [Vec<usize>], byte: u8| {
+            index.get(byte as usize).map_or(&[][..], Vec::as_slice).iter().filter_map(|&k| self.legal_forms.get(k))
+        };
+        for form in forms(&self.legal_by_first, first) {
             if let Some(after) = rest.strip_prefix(form.text.as_str()) {
                 let end = pos + form.text.len();
                 let ends_word = form.text.chars().next_back().is_some_and(is_word_char);
@@ -449,7 +488,7 @@ impl NameWords {
         }
         // In capitals or mistyped (`INC`, `CORP`, `INc`): a form of three letters or more,
         // written with more than one capital.
-        for form in self.legal_forms.iter().filter(|f| f.text.len() >= 3 && f.text.chars().all(|c| c.is_ascii_alphabetic())) {
+        for form in forms(&self.legal_caps_by_first, first.to_ascii_lowercase()) {
             let n = form.text.len();
             let Some(head) = rest.get(..n) else { continue };
             let capitals = head.chars().filter(char::is_ascii_uppercase).count();
@@ -494,7 +533,7 @@ impl NameWords {
     /// `Verpackungskonzern `), in folded text.
     pub fn company_cue_before(&self, folded: &str, pos: usize) -> bool {
         let Some(before) = before_gap(folded, pos) else { return false };
-        if ends_with_phrase(before, &self.company_before) {
+        if ends_with_phrase_in(before, &self.company_before, &self.company_before_by_last) {
             return true;
         }
         let word = last_word(before);
@@ -537,10 +576,9 @@ impl NameWords {
     /// Is the folded word a one-word role or company cue, or a compound of one? Such a
     /// word ends a capitalised run (`Microsoft CEO Satya Nadella`).
     pub fn is_cue_word(&self, folded_word: &str) -> bool {
-        let one = |cues: &[Vec<String>]| cues.iter().any(|c| c.len() == 1 && c[0] == folded_word);
-        self.is_role_word(folded_word)
-            || one(&self.company_before)
-            || one(&self.company_after)
+        // (The one-word role, `before` and `after` cues are in one set.)
+        self.one_word_cues.contains(folded_word)
+            || self.role_suffixes.iter().any(|e| folded_word.len() > e.len() + 1 && folded_word.ends_with(e.as_str()))
             || self.compound_ends.iter().any(|e| folded_word.ends_with(e.as_str()))
     }
 
@@ -555,7 +593,7 @@ impl NameWords {
     pub fn role_cue_before(&self, folded: &str, pos: usize) -> bool {
         let Some(before) = before_gap(folded, pos) else { return false };
         let before = before.strip_suffix(',').unwrap_or(before).trim_end_matches(' ');
-        if ends_with_phrase(before, &self.role_cues) {
+        if ends_with_phrase_in(before, &self.role_cues, &self.role_cues_by_last) {
             return true;
         }
         let word = last_word(before);
@@ -653,6 +691,30 @@ fn phrase_words(text: &str) -> Vec<&str> {
 /// Does `text` end with one of the phrases (word by word, on a word boundary)?
 /// Compares word by word from the end, without joining the phrase (this runs for every
 /// candidate name: joining allocated on each call and took a sixth of `extract`).
+/// Phrase indices by the last byte of their last word (a phrase whose last word is empty
+/// under every byte), for [`ends_with_phrase_in`].
+fn by_last_byte(phrases: &[Vec<String>]) -> Vec<Vec<usize>> {
+    let mut index = vec![Vec::new(); 256];
+    for (k, phrase) in phrases.iter().enumerate() {
+        match phrase.last().map(|w| w.as_bytes().last()) {
+            Some(Some(&b)) => index[b as usize].push(k),
+            Some(None) => index.iter_mut().for_each(|v| v.push(k)),
+            None => {}
+        }
+    }
+    index
+}
+
+/// [`ends_with_phrase`] trying only the phrases that end in the last byte of `text`
+/// (the same answer: a phrase ends the text only if its last word does).
+fn ends_with_phrase_in(text: &str, phrases: &[Vec<String>], by_last: &[Vec<usize>]) -> bool {
+    let candidates = text.as_bytes().last().and_then(|&b| by_last.get(b as usize));
+    match candidates {
+        Some(ks) => ks.iter().any(|&k| phrases.get(k).is_some_and(|p| ends_with_phrase(text, std::slice::from_ref(p)))),
+        None => ends_with_phrase(text, phrases),
+    }
+}
+
 fn ends_with_phrase(text: &str, phrases: &[Vec<String>]) -> bool {
     phrases.iter().any(|cue| {
         let mut rest = text;

@@ -82,9 +82,22 @@ impl RelationExtractor {
     /// All relations stated in the document, merged and in a deterministic order (by
     /// evidence start, then type, subject, object).
     pub fn extract(&self, analysis: &Analysis) -> Vec<Relation> {
-        let Some(lex) = self.lexicon(&analysis.lang) else { return Vec::new() };
         let folded = fold_for_matching(&analysis.text);
-        let mut matches = lex.find(&folded);
+        let matches = self.cue_matches(&folded, &analysis.lang);
+        self.extract_with(analysis, &folded, matches)
+    }
+
+    /// The cue matches of a text folded with `fold_for_matching`, in the lexicon of
+    /// `lang`: found once per document for both [`RelationExtractor::cue_spans_in`] and
+    /// [`RelationExtractor::extract_with`].
+    pub fn cue_matches(&self, folded: &str, lang: &str) -> Vec<lexicon::CueMatch> {
+        self.lexicon(lang).map(|lex| lex.find(folded)).unwrap_or_default()
+    }
+
+    /// [`RelationExtractor::extract`] with the analysis text folded and its cue matches
+    /// ([`RelationExtractor::cue_matches`]) at hand.
+    pub fn extract_with(&self, analysis: &Analysis, folded: &str, mut matches: Vec<lexicon::CueMatch>) -> Vec<Relation> {
+        let Some(lex) = self.lexicon(&analysis.lang) else { return Vec::new() };
         // A cue inside a name (`Partners` in `Kleiner Perkins Partners`) is no cue, unless
         // the "name" is the cue word used as a noun (`seine Allianz mit X`).
         let mut hidden = Vec::new();
@@ -95,7 +108,7 @@ impl RelationExtractor {
             }
             match analysis.mentions.get(m) {
                 Some(mention) if mention.span.overlaps(cm.span) => {
-                    if mention.span == cm.span && used_as_cue(lex, &folded, cm) {
+                    if mention.span == cm.span && used_as_cue(lex, folded, cm) {
                         hidden.push(m);
                         true
                     } else {
@@ -107,7 +120,7 @@ impl RelationExtractor {
         });
         let mut relations: Vec<Relation> = Vec::new();
         for s in 0..analysis.sentences.len() {
-            let view = View::new(analysis, lex, s, &matches, &hidden);
+            let view = View::new(analysis, folded, lex, s, &matches, &hidden);
             // `X was in gesprek over de overname van Y. Het werd afgeblazen.`: a sentence
             // that only says how the deal of the sentence before ended.
             if s > 0 {
@@ -207,10 +220,16 @@ impl RelationExtractor {
     /// discovery: a capitalised span in an argument slot of a cue (`X neemt Y over`) is
     /// likely a name. Separable cues count only when their tail follows within 120 bytes.
     pub fn cue_spans(&self, text: &str, lang: &str) -> Vec<(Span, RelationType)> {
-        let Some(lex) = self.lexicon(lang) else { return Vec::new() };
         let folded = fold_for_matching(text);
+        let matches = self.cue_matches(&folded, lang);
+        self.cue_spans_in(&folded, lang, &matches)
+    }
+
+    /// [`RelationExtractor::cue_spans`] from the folded text and its cue matches.
+    pub fn cue_spans_in(&self, folded: &str, lang: &str, matches: &[lexicon::CueMatch]) -> Vec<(Span, RelationType)> {
+        let Some(lex) = self.lexicon(lang) else { return Vec::new() };
         let mut out = Vec::new();
-        for m in lex.find(&folded) {
+        for m in matches {
             let found = m.cues.iter().map(|&c| &lex.cues[c]).find(|cue| {
                 cue.frame.is_relation()
                     && (cue.tail.is_empty() || {

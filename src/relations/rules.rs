@@ -987,7 +987,7 @@ fn describes_org(view: &View, j: usize) -> bool {
     {
         return false;
     }
-    let folded = it.folded.as_str();
+    let folded: &str = &it.folded;
     let stem = folded.strip_suffix('s').unwrap_or(folded);
     let body = [folded, stem].iter().any(|w| view.lex.has(w, Frame::Title));
     let phrase = format!("{} {}", view.items[j - 1].folded, folded);
@@ -1092,7 +1092,7 @@ fn glued_prefix(view: &View, c: usize) -> Option<Option<(usize, bool)>> {
 /// (`verbandspräsident` = `verband` + `präsident`, `bankchef`): the organisation that
 /// word names (see [`org_named_by`]).
 fn compound_title_org(view: &View, c: usize) -> Option<usize> {
-    let folded = view.items[c].folded.as_str();
+    let folded: &str = &view.items[c].folded;
     let suffix_at = folded
         .char_indices()
         .map(|(i, _)| i)

@@ -6,6 +6,8 @@
 //! prepositional phrase, not a compound modifier (`Twitter-account`) and not a genitive
 //! (`Oracle's`): the shape a clause subject or direct object has in nl, de and en.
 
+use std::borrow::Cow;
+
 use crate::model::{Analysis, Span};
 use crate::relations::lexicon::{CueMatch, Frame, Lexicon, Referent};
 use crate::text::fold_case;
@@ -37,12 +39,13 @@ pub enum ItemKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub struct Item<'a> {
     /// The mention, the cue head, or the token.
     pub span: Span,
     pub kind: ItemKind,
-    /// Folded text of `span`.
-    pub folded: String,
+    /// Folded text of `span` (`fold_case`): a slice of the document's folded text unless
+    /// the span holds a line break or a tab.
+    pub folded: Cow<'a, str>,
     /// Entity followed by a genitive (`Oracle's`, `Microsofts`, `Cetus'`).
     pub genitive: bool,
     /// Entity glued with a hyphen to the next word (`Twitter-account`, `Siemens-Chef`).
@@ -74,14 +77,16 @@ pub struct View<'a> {
     pub analysis: &'a Analysis,
     pub lex: &'a Lexicon,
     pub sentence: usize,
-    pub items: Vec<Item>,
+    pub items: Vec<Item<'a>>,
 }
 
 impl<'a> View<'a> {
-    /// Builds the items of sentence `sentence`. `matches` are the document's cue matches
-    /// (already without those overlapping a mention), sorted by start.
+    /// Builds the items of sentence `sentence`. `folded` is the analysis text folded with
+    /// `fold_for_matching`; `matches` are the document's cue matches (already without
+    /// those overlapping a mention), sorted by start.
     pub fn new(
         analysis: &'a Analysis,
+        folded: &'a str,
         lex: &'a Lexicon,
         sentence: usize,
         matches: &[CueMatch],
@@ -90,14 +95,24 @@ impl<'a> View<'a> {
         let text = analysis.text.as_str();
         let span = analysis.sentences[sentence].span;
         let tokens = tokenize(text, span);
-        let mentions: Vec<usize> = (0..analysis.mentions.len())
-            .filter(|&m| {
-                let s = analysis.mentions[m].span;
-                s.start >= span.start && s.start < span.end && !hidden.contains(&m)
-            })
+        // `fold_case` of `text[a..b]`: `fold_for_matching` differs from it only in line
+        // breaks and tabs (spaces there), which no token holds.
+        let fold = |a: usize, b: usize| -> Cow<'a, str> {
+            match (text.get(a..b), folded.get(a..b)) {
+                (Some(t), Some(f)) if !t.bytes().any(|c| c == b'\n' || c == b'\t') => Cow::Borrowed(f),
+                (Some(t), _) => Cow::Owned(fold_case(t)),
+                _ => Cow::Borrowed(""),
+            }
+        };
+        // Mentions and cue matches are sorted by start: the sentence's are a range.
+        let first_mention = analysis.mentions.partition_point(|m| m.span.start < span.start);
+        let mentions: Vec<usize> = (first_mention..analysis.mentions.len())
+            .take_while(|&m| analysis.mentions[m].span.start < span.end)
+            .filter(|m| !hidden.contains(m))
             .collect();
+        let first_cue = matches.partition_point(|m| m.span.start < span.start);
         let cue_matches: Vec<&CueMatch> =
-            matches.iter().filter(|m| m.span.start >= span.start && m.span.start < span.end).collect();
+            matches[first_cue..].iter().take_while(|m| m.span.start < span.end).collect();
         let mut items = Vec::with_capacity(tokens.len());
         // For each item, the token index range it covers (to find tails).
         let mut token_of_item: Vec<usize> = Vec::with_capacity(tokens.len());
@@ -129,7 +144,7 @@ impl<'a> View<'a> {
                     items.push(Item {
                         span: ms,
                         kind: ItemKind::Entity { mention: m, entity: analysis.mentions[m].entity },
-                        folded: fold_case(&text[ms.start..ms.end]),
+                        folded: fold(ms.start, ms.end),
                         genitive,
                         modifier,
                     });
@@ -144,7 +159,7 @@ impl<'a> View<'a> {
                     items.push(Item {
                         span: cm.span,
                         kind: ItemKind::Cue { cues: cm.cues.iter().map(|&c| (c, None)).collect() },
-                        folded: fold_case(&text[cm.span.start..cm.span.end]),
+                        folded: fold(cm.span.start, cm.span.end),
                         genitive: false,
                         modifier: false,
                     });
@@ -155,11 +170,11 @@ impl<'a> View<'a> {
             let word = &text[t.span.start..t.span.end];
             let kind = if t.is_word { ItemKind::Word } else { ItemKind::Punct(word.chars().next().unwrap_or(' ')) };
             token_of_item.push(i);
-            items.push(Item { span: t.span, kind, folded: fold_case(word), genitive: false, modifier: false });
+            items.push(Item { span: t.span, kind, folded: fold(t.span.start, t.span.end), genitive: false, modifier: false });
             i += 1;
         }
         let mut view = View { analysis, lex, sentence, items };
-        view.resolve_tails(&tokens, &token_of_item);
+        view.resolve_tails(folded, &tokens, &token_of_item);
         view.drop_name_brackets();
         view.absorb_parentheticals();
         view.demote_descriptors();
@@ -167,9 +182,9 @@ impl<'a> View<'a> {
     }
 
     /// Keeps only the separable cues whose tail follows, and records the tail item.
-    fn resolve_tails(&mut self, tokens: &[Token], token_of_item: &[usize]) {
-        let text = self.analysis.text.as_str();
-        let folded_tokens: Vec<String> = tokens.iter().map(|t| fold_case(&text[t.span.start..t.span.end])).collect();
+    fn resolve_tails(&mut self, folded: &str, tokens: &[Token], token_of_item: &[usize]) {
+        // Tokens hold no line break or tab: their folded text is a slice of `folded`.
+        let folded_tokens: Vec<&str> = tokens.iter().map(|t| folded.get(t.span.start..t.span.end).unwrap_or("")).collect();
         let item_of_token = |tok: usize| token_of_item.iter().rposition(|&t| t <= tok);
         for idx in 0..self.items.len() {
             let ItemKind::Cue { cues } = &self.items[idx].kind else { continue };
@@ -269,18 +284,23 @@ impl<'a> View<'a> {
     /// <ACME.O>`, `Chief Marketing Officer (CMO)`, `Jan Smit (65)`) unless it names
     /// another entity.
     fn absorb_parentheticals(&mut self) {
-        let mut out: Vec<Item> = Vec::with_capacity(self.items.len());
+        let n = self.items.len();
+        let mut keep = vec![true; n];
+        // Items kept so far, and the last of them.
+        let mut kept = 0usize;
+        let mut last_kept: Option<usize> = None;
         let mut i = 0;
         // Tail indices point into the old list: keep a map old -> new.
-        let mut map = vec![0usize; self.items.len() + 1];
-        while i < self.items.len() {
-            let item = self.items[i].clone();
-            map[i] = out.len();
+        let mut map = vec![0usize; n + 1];
+        while i < n {
+            let item = &self.items[i];
+            map[i] = kept;
             let open = matches!(item.kind, ItemKind::Punct('(') | ItemKind::Punct('<'));
-            let prev_ok = out.last().is_some_and(|p| matches!(p.kind, ItemKind::Entity { .. } | ItemKind::Cue { .. }));
+            let prev_ok =
+                last_kept.is_some_and(|p| matches!(self.items[p].kind, ItemKind::Entity { .. } | ItemKind::Cue { .. }));
             if open && prev_ok {
                 let close = if item.kind == ItemKind::Punct('(') { ')' } else { '>' };
-                let prev_entity = match out.last().map(|p| &p.kind) {
+                let prev_entity = match last_kept.map(|p| &self.items[p].kind) {
                     Some(ItemKind::Entity { entity, .. }) => Some(*entity),
                     _ => None,
                 };
@@ -291,17 +311,25 @@ impl<'a> View<'a> {
                         _ => false,
                     });
                     if !other_entity {
-                        let target = out.len().saturating_sub(1);
+                        let target = kept.saturating_sub(1);
                         map[i..=end].iter_mut().for_each(|m| *m = target);
+                        keep[i..=end].iter_mut().for_each(|k| *k = false);
                         i = end + 1;
                         continue;
                     }
                 }
             }
-            out.push(item);
+            last_kept = Some(i);
+            kept += 1;
             i += 1;
         }
-        map[self.items.len()] = out.len();
+        map[n] = kept;
+        let mut out = Vec::with_capacity(kept);
+        for (i, item) in self.items.drain(..).enumerate() {
+            if keep[i] {
+                out.push(item);
+            }
+        }
         for item in &mut out {
             if let ItemKind::Cue { cues } = &mut item.kind {
                 for (_, tail) in cues.iter_mut() {
@@ -370,7 +398,7 @@ impl<'a> View<'a> {
     fn reduced_relative(&self, i: usize) -> bool {
         let Some(next) = self.items.get(i + 1) else { return false };
         let agent =
-            self.lex.cues.iter().any(|c| c.frame == Frame::Participle && c.subject_preps.contains(&next.folded));
+            self.lex.cues.iter().any(|c| c.frame == Frame::Participle && c.subject_preps.iter().any(|p| *p == next.folded));
         let aux =
             |j: usize| self.is(j, Frame::AuxPassive) || self.is(j, Frame::AuxPerfect) || self.is(j, Frame::Copula);
         agent && i >= 1 && self.is_word(i - 1) && !aux(i - 1) && !(i >= 2 && aux(i - 2))
@@ -443,7 +471,7 @@ impl<'a> View<'a> {
         while j > 0 && words <= NP_WORDS {
             j -= 1;
             if self.is(j, Frame::Oblique) {
-                return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
+                return Some(PrepBefore::Prep(self.items[j].folded.to_string(), j));
             }
             if !(self.is_word(j) || self.is(j, Frame::Det) || matches!(self.punct(j), Some('-' | '.'))) {
                 return None;
@@ -467,7 +495,7 @@ impl<'a> View<'a> {
                 return None;
             }
             if self.is(j, Frame::Prep) {
-                return Some(PrepBefore::Prep(self.items[j].folded.clone(), j));
+                return Some(PrepBefore::Prep(self.items[j].folded.to_string(), j));
             }
             // A cue phrase that ends with a preposition (`biedingsstrijd met`, `bidding
             // war with`) opens a prepositional phrase.
@@ -535,7 +563,7 @@ impl<'a> View<'a> {
         while j > 0 {
             j -= 1;
             if self.is(j, Frame::Det) {
-                return Some(self.items[j].folded.clone());
+                return Some(self.items[j].folded.to_string());
             }
             if (self.is_word(j) || self.punct(j) == Some('-')) && words < NP_WORDS {
                 words += 1;
@@ -961,7 +989,7 @@ impl<'a> View<'a> {
         // interest`.
         let quantity = range.into_iter().any(|j| {
             self.text(j).starts_with(|ch: char| ch.is_ascii_digit())
-                || self.lex.scales.contains_key(&self.items[j].folded)
+                || self.lex.scales.contains_key(&*self.items[j].folded)
         });
         between || (quantity && self.is(o + 1, Frame::Share))
     }
