@@ -1098,6 +1098,9 @@ fn dutch_phrasings() {
         ("[Eva Smit|P] treedt aan als ceo van [Brixa].", &[("ceo_of", "Eva Smit", "Brixa", "")]),
         ("[Eva Smit|P] is benoemd tot financieel directeur van [Brixa].", &[("executive_of", "Eva Smit", "Brixa", "")]),
         ("[Eva Smit|P] volgt [Jan Bos|P] op als topman van [Brixa].", &[("ceo_of", "Eva Smit", "Brixa", ""), ("ceo_of", "Jan Bos", "Brixa", "")]),
+        // A director of a department is an executive, not the head.
+        ("[Eva Smit|P] werkte als directeur marketing bij [Brixa].", &[("executive_of", "Eva Smit", "Brixa", "")]),
+        ("[Eva Smit|P], directeur communicatie van [Brixa], reageert.", &[("executive_of", "Eva Smit", "Brixa", "")]),
         // Company nouns of a trade stand for the company named before.
         ("[Kestrova] kampt met verlies. [Brixa] sleept het oliebedrijf voor de rechter.", &[("lawsuit", "Brixa", "Kestrova", "filed")]),
         ("[Kestrova] bouwt de brug. [Brixa] neemt de aannemer over.", &[("acquisition", "Brixa", "Kestrova", "agreed")]),
