@@ -1101,6 +1101,9 @@ fn dutch_phrasings() {
         // A director of a department is an executive, not the head.
         ("[Eva Smit|P] werkte als directeur marketing bij [Brixa].", &[("executive_of", "Eva Smit", "Brixa", "")]),
         ("[Eva Smit|P], directeur communicatie van [Brixa], reageert.", &[("executive_of", "Eva Smit", "Brixa", "")]),
+        // `van belang`, `in het belang van`: importance, not a stake.
+        ("Volgens [Brixa] is het onderzoek van [Kestrova] van groot belang.", &[]),
+        ("[Brixa] handelt in het belang van [Kestrova].", &[]),
         // Company nouns of a trade stand for the company named before.
         ("[Kestrova] kampt met verlies. [Brixa] sleept het oliebedrijf voor de rechter.", &[("lawsuit", "Brixa", "Kestrova", "filed")]),
         ("[Kestrova] bouwt de brug. [Brixa] neemt de aannemer over.", &[("acquisition", "Brixa", "Kestrova", "agreed")]),
