@@ -94,6 +94,13 @@ pub struct DiscoveryContext<'a> {
     pub taken_orgs: &'a [Span],
 }
 
+/// Dutch acronyms that follow `de`/`het` but name a country, a law, a benefit, an
+/// index, a tournament or a thing, not an institution (rule `article-acronym`).
+const NL_NON_INSTITUTION_ACRONYMS: &[&str] = &[
+    "VS", "VK", "EK", "WK", "NK", "AEX", "AMX", "AVG", "APV", "AOW", "WW", "WIA", "WAO", "WMO", "WAB", "WSNP", "WNSP", "WOZ", "BTW",
+    "BNP", "ICT", "APK", "JSF", "MCAS", "TBS", "CAO", "OV", "GGZ", "HBO", "MBO", "VWO", "HAVO", "VMBO", "PGB", "BSN", "ID", "ROI", "KPI", "IPO", "AI", "IT", "PR", "HR", "GPS", "DNA", "CO",
+];
+
 /// How a sentence is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SentenceCase {
@@ -742,6 +749,29 @@ impl<'a> SentenceReader<'a> {
                 && ["der", "die", "das", "dem", "den", "des", "zur", "zum", "beim", "vom", "im"].contains(&self.fword(first - 1));
             if after_article {
                 return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.5, overrides: false, rule: "institution" });
+            }
+        }
+        // 1d. Dutch: an acronym after a lower-case definite article names an institution
+        // (`bij de ANWB`, `het CDA`, `de AFM`); not a place (`de VS`), an ordinary word
+        // (`de btw`) or a role (`de CEO`).
+        if self.lang == "nl" && words.len() == 1 && !self.context.taken.iter().any(|t| t.overlaps(span)) {
+            let first = words[0];
+            let acr = self.word(first);
+            let n = acr.chars().count();
+            let after_article =
+                first > 0 && self.tokens[first - 1].is_word && self.spaced(first - 1, first) && ["de", "het"].contains(&self.word(first - 1));
+            if after_article
+                && (2..=6).contains(&n)
+                && acr.chars().all(|c| c.is_ascii_uppercase())
+                && !w.is_place(acr)
+                && !w.is_common_in(self.lang, acr)
+                && !w.is_company_or_role_word(self.fword(first))
+                && !NL_NON_INSTITUTION_ACRONYMS.contains(&acr)
+                // (An acronym defined in brackets is linked to its full name later.)
+                && !self.text.contains(&format!("({acr})"))
+                && !(first + 1 < self.tokens.len() && self.word(first + 1) == "-")
+            {
+                return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.5, overrides: false, rule: "article-acronym" });
             }
         }
         // A name with a conjunction followed by a company apposition is one name:
@@ -1523,6 +1553,28 @@ mod tests {
             ("de", "Kritik kommt von der Arbeiterkammer und vom Bauernverband.", &[("Arbeiterkammer", Org), ("Bauernverband", Org)]),
             // Without an article, or the word alone, it is an ordinary noun.
             ("de", "Ministerien und Behörden sind gefordert, sagt ein Verband.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn dutch_acronyms_after_article() {
+        check(&[
+            ("nl", "Zij werkte jaren bij de KVTB in Den Haag.", &[("KVTB", Org)]),
+            ("nl", "Volgens het ZLNO is de regeling te duur.", &[("ZLNO", Org)]),
+            // Without an article, a role, a place or an ordinary abbreviation: nothing.
+            ("nl", "Hij sprak met de CEO over de btw.", &[]),
+            ("nl", "De export naar de VS daalde.", &[]),
+            ("nl", "KVTB meldt meer leden.", &[]),
+            // (An acronym defined in brackets is left to resolve: see
+            // resolve::tests::acronyms_and_genitives_stand_for_names.)
+        ]);
+    }
+
+    #[test]
+    fn dutch_category_lists() {
+        check(&[
+            ("nl", "Hij bezat modezaken als Tolvane, Brimstad en Quello.", &[("Tolvane", Org), ("Brimstad", Org), ("Quello", Org)]),
+            ("nl", "De doorstart van ijzergieterij Morvanta gaat door.", &[("Morvanta", Org)]),
         ]);
     }
 

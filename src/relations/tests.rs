@@ -1133,6 +1133,15 @@ fn dutch_phrasings() {
         ("[Eva Smit|P] treedt aan als ceo van [Brixa].", &[("ceo_of", "Eva Smit", "Brixa", "")]),
         ("[Eva Smit|P] is benoemd tot financieel directeur van [Brixa].", &[("executive_of", "Eva Smit", "Brixa", "")]),
         ("[Eva Smit|P] volgt [Jan Bos|P] op als topman van [Brixa].", &[("ceo_of", "Eva Smit", "Brixa", ""), ("ceo_of", "Jan Bos", "Brixa", "")]),
+        // A director of a department is an executive, not the head.
+        ("[Eva Smit|P] werkte als directeur marketing bij [Brixa].", &[("executive_of", "Eva Smit", "Brixa", "")]),
+        ("[Eva Smit|P], directeur communicatie van [Brixa], reageert.", &[("executive_of", "Eva Smit", "Brixa", "")]),
+        // `van belang`, `in het belang van`: importance, not a stake.
+        ("Volgens [Brixa] is het onderzoek van [Kestrova] van groot belang.", &[]),
+        ("[Brixa] handelt in het belang van [Kestrova].", &[]),
+        // Company nouns of a trade stand for the company named before.
+        ("[Kestrova] kampt met verlies. [Brixa] sleept het oliebedrijf voor de rechter.", &[("lawsuit", "Brixa", "Kestrova", "filed")]),
+        ("[Kestrova] bouwt de brug. [Brixa] neemt de aannemer over.", &[("acquisition", "Brixa", "Kestrova", "agreed")]),
         ("[Telmar] daagt [Brixa] voor de rechter.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
         ("[Telmar] dagvaardt [Brixa].", &[("lawsuit", "Telmar", "Brixa", "filed")]),
         ("[Telmar] stapt naar de rechter tegen [Brixa].", &[("lawsuit", "Telmar", "Brixa", "filed")]),
