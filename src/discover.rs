@@ -94,13 +94,6 @@ pub struct DiscoveryContext<'a> {
     pub taken_orgs: &'a [Span],
 }
 
-/// Dutch acronyms that follow `de`/`het` but name a country, a law, a benefit, an
-/// index, a tournament or a thing, not an institution (rule `article-acronym`).
-const NL_NON_INSTITUTION_ACRONYMS: &[&str] = &[
-    "VS", "VK", "EK", "WK", "NK", "AEX", "AMX", "AVG", "APV", "AOW", "WW", "WIA", "WAO", "WMO", "WAB", "WSNP", "WNSP", "WOZ", "BTW",
-    "BNP", "ICT", "APK", "JSF", "MCAS", "TBS", "CAO", "OV", "GGZ", "HBO", "MBO", "VWO", "HAVO", "VMBO", "PGB", "BSN", "ID", "ROI", "KPI", "IPO", "AI", "IT", "PR", "HR", "GPS", "DNA", "CO",
-];
-
 /// How a sentence is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SentenceCase {
@@ -751,22 +744,23 @@ impl<'a> SentenceReader<'a> {
                 return Some(Discovered { span, kind: EntityKind::Organization, label: String::new(), confidence: 0.5, overrides: false, rule: "institution" });
             }
         }
-        // 1d. Dutch: an acronym after a lower-case definite article names an institution
-        // (`bij de ANWB`, `het CDA`, `de AFM`); not a place (`de VS`), an ordinary word
-        // (`de btw`) or a role (`de CEO`).
-        if self.lang == "nl" && words.len() == 1 && !self.context.taken.iter().any(|t| t.overlaps(span)) {
+        // 1d. In a language that lists them (`gazetteers/lang/<code>/acronyms.txt`: Dutch),
+        // an acronym after a lower-case definite article names an institution (`bij de
+        // ANWB`, `het CDA`, `de AFM`); not a place (`de VS`), an ordinary word (`de btw`), a
+        // role (`de CEO`) or a listed country, law, index or thing.
+        if words.len() == 1 && !self.context.taken.iter().any(|t| t.overlaps(span)) {
             let first = words[0];
             let acr = self.word(first);
             let n = acr.chars().count();
             let after_article =
-                first > 0 && self.tokens[first - 1].is_word && self.spaced(first - 1, first) && ["de", "het"].contains(&self.word(first - 1));
+                first > 0 && self.tokens[first - 1].is_word && self.spaced(first - 1, first) && w.is_acronym_article(self.lang, self.word(first - 1));
             if after_article
                 && (2..=6).contains(&n)
                 && acr.chars().all(|c| c.is_ascii_uppercase())
                 && !w.is_place(acr)
                 && !w.is_common_in(self.lang, acr)
                 && !w.is_company_or_role_word(self.fword(first))
-                && !NL_NON_INSTITUTION_ACRONYMS.contains(&acr)
+                && !w.is_non_institution_acronym(self.lang, acr)
                 // (An acronym defined in brackets is linked to its full name later.)
                 && !self.text.contains(&format!("({acr})"))
                 && !(first + 1 < self.tokens.len() && self.word(first + 1) == "-")

@@ -107,6 +107,10 @@ pub struct NameWords {
     /// (see [`ends_with_phrase_in`]).
     role_cues_by_last: Vec<Vec<usize>>,
     company_before_by_last: Vec<Vec<usize>>,
+    /// By language: articles before an institution's acronym, and acronyms that name
+    /// none (`gazetteers/lang/<code>/acronyms.txt`).
+    acronym_articles: HashMap<String, HashSet<String>>,
+    non_institution_acronyms: HashMap<String, HashSet<String>>,
 }
 
 /// The legal forms of `gazetteers/names/legal-forms.txt`, longest first (loaded on
@@ -226,6 +230,10 @@ impl NameWords {
             if data.capitalises_nouns {
                 w.capitalising.insert(data.code.clone());
             }
+            if !data.acronym_articles.is_empty() {
+                w.acronym_articles.insert(data.code.clone(), data.acronym_articles.iter().cloned().collect());
+                w.non_institution_acronyms.insert(data.code.clone(), data.non_institution_acronyms.iter().cloned().collect());
+            }
         }
         w.abbreviations = langs.all_abbreviations.iter().cloned().collect();
         for (path, content) in crate::bundled::files_under("gazetteers/common-words-") {
@@ -278,6 +286,18 @@ impl NameWords {
     }
 
     /// A function word of `lang`.
+    /// `word` (folded) is an article after which an all-capitals acronym of `lang` names
+    /// an institution (`de`, `het` in Dutch: `bij de ANWB`).
+    pub fn is_acronym_article(&self, lang: &str, word: &str) -> bool {
+        self.acronym_articles.get(lang).is_some_and(|s| s.contains(word))
+    }
+
+    /// `acronym` (as written) names a country, law, index or thing in `lang`, not an
+    /// institution (`VS`, `AEX`, `BTW`).
+    pub fn is_non_institution_acronym(&self, lang: &str, acronym: &str) -> bool {
+        self.non_institution_acronyms.get(lang).is_some_and(|s| s.contains(acronym))
+    }
+
     pub fn is_function_word_in(&self, lang: &str, word: &str) -> bool {
         !is_all_caps(word) && self.function_words.get(lang).is_some_and(|s| s.contains(fold_case_cow(word).as_ref()))
     }

@@ -22,6 +22,11 @@ pub struct LanguageData {
     /// The language writes every noun with a capital (German): a capital letter is then
     /// no evidence that a word is a name. From `properties.txt` (`capitalises_nouns`).
     pub capitalises_nouns: bool,
+    /// From `acronyms.txt`: folded articles after which an all-capitals acronym names an
+    /// institution (`article\tde`: `bij de ANWB`), and acronyms, as written, that name a
+    /// country, law, index or thing instead (`not\tVS`). No articles: no such rule.
+    pub acronym_articles: HashSet<String>,
+    pub non_institution_acronyms: HashSet<String>,
 }
 
 /// All known languages, by code.
@@ -51,6 +56,19 @@ impl Languages {
                 "abbreviations.txt" => data.abbreviations.extend(lines(content).map(fold_case)),
                 "stopwords.txt" => data.stopwords.extend(lines(content).map(fold_case)),
                 "function-words.txt" => data.function_words.extend(lines(content).map(fold_case)),
+                "acronyms.txt" => {
+                    for line in lines(content) {
+                        match line.split_once('\t') {
+                            Some(("article", a)) => {
+                                data.acronym_articles.insert(fold_case(a.trim()));
+                            }
+                            Some(("not", a)) => {
+                                data.non_institution_acronyms.insert(a.trim().to_string());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 "properties.txt" => {
                     data.capitalises_nouns = lines(content).any(|l| l == "capitalises_nouns");
                 }
