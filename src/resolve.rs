@@ -648,11 +648,12 @@ impl DocEntities {
             }
             let entity = owners[0];
             // A discovered organisation's whole name counts from the start when it is in
-            // capitals (`USPCI`) or the article is English (where only names are
-            // capitalised): wire and news copy names a company in the headline and the
+            // capitals (`USPCI`) or the language says so (`names_from_start` in its
+            // properties.txt: English, where only names are capitalised): wire and news
+            // copy names a company in the headline and the
             // lead (`X said`, at a sentence start) before the phrase that lets discovery
             // find it (`a stake in X`, `X boss Y`).
-            let from = if full.contains(&form) && (is_all_caps(&form) || doc.lang == "en") {
+            let from = if full.contains(&form) && (is_all_caps(&form) || words.names_from_start(doc.lang)) {
                 0
             } else {
                 first_mention.get(&entity).copied().unwrap_or(0)

@@ -80,6 +80,8 @@ pub struct NameWords {
     /// Sorted folded common words of the languages that capitalise nouns (prefix test).
     noun_prefixes: HashMap<String, Vec<String>>,
     capitalising: HashSet<String>,
+    /// Languages whose discovered names count from the article's start.
+    names_from_start: HashSet<String>,
     abbreviations: HashSet<String>,
     /// Folded determiners after which a capitalised word is a noun (`seine`, `a`, `een`).
     /// Determiner → the languages it is one in (empty: any).
@@ -230,6 +232,9 @@ impl NameWords {
             if data.capitalises_nouns {
                 w.capitalising.insert(data.code.clone());
             }
+            if data.names_from_start {
+                w.names_from_start.insert(data.code.clone());
+            }
             if !data.acronym_articles.is_empty() {
                 w.acronym_articles.insert(data.code.clone(), data.acronym_articles.iter().cloned().collect());
                 w.non_institution_acronyms.insert(data.code.clone(), data.non_institution_acronyms.iter().cloned().collect());
@@ -269,6 +274,12 @@ impl NameWords {
     // ---- Words -------------------------------------------------------------------
 
     /// Does the language write every noun with a capital (German)?
+    /// A discovered organisation's name counts from the article's start in `lang`
+    /// (`properties.txt`: `names_from_start`).
+    pub fn names_from_start(&self, lang: &str) -> bool {
+        self.names_from_start.contains(lang)
+    }
+
     pub fn capitalises_nouns(&self, lang: &str) -> bool {
         self.capitalising.contains(lang)
     }

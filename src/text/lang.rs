@@ -22,6 +22,11 @@ pub struct LanguageData {
     /// The language writes every noun with a capital (German): a capital letter is then
     /// no evidence that a word is a name. From `properties.txt` (`capitalises_nouns`).
     pub capitalises_nouns: bool,
+    /// A discovered organisation's name counts from the article's start (headline, `X
+    /// said`), not only from the phrase that let discovery find it: right where only
+    /// names are capitalised and a capital at a sentence start is rarely a noun phrase
+    /// (English). From `properties.txt` (`names_from_start`).
+    pub names_from_start: bool,
     /// From `acronyms.txt`: folded articles after which an all-capitals acronym names an
     /// institution (`article\tde`: `bij de ANWB`), and acronyms, as written, that name a
     /// country, law, index or thing instead (`not\tVS`). No articles: no such rule.
@@ -71,6 +76,7 @@ impl Languages {
                 }
                 "properties.txt" => {
                     data.capitalises_nouns = lines(content).any(|l| l == "capitalises_nouns");
+                    data.names_from_start = lines(content).any(|l| l == "names_from_start");
                 }
                 _ => {}
             }
