@@ -1572,6 +1572,11 @@ mod tests {
             ("nl", "Het geld komt van netbeheerder Stroomwijk, meldt zakenblad Zuidermunt.", &[("Stroomwijk", Org), ("Zuidermunt", Org)]),
             ("de", "Das Vergleichsportal Quendora und der Sportsender Valtrix melden Zahlen.", &[("Quendora", Org), ("Valtrix", Org)]),
             ("en", "The deal was advised by law firm Harkbury and reported by news agency Tellwire.", &[("Harkbury", Org), ("Tellwire", Org)]),
+            ("nl", "Het geld komt van familievehikel Quorvaal en warenhuis Zandmeer.", &[("Quorvaal", Org), ("Zandmeer", Org)]),
+            ("nl", "De winkels gaan naar brouwerij Trevanto, meldt het waterschap Waterhart.", &[("Trevanto", Org), ("Waterhart", Org)]),
+            ("nl", "De gieterij is verkocht aan projectontwikkelaar Velmar en energieleverancier Brekstal.", &[("Velmar", Org), ("Brekstal", Org)]),
+            // A name that itself ends in such a word keeps it.
+            ("nl", "Volgens directeur Anne Vos van Stichting Graanwacht daalt de prijs.", &[("Anne Vos", Per), ("Stichting Graanwacht", Org)]),
         ]);
     }
 

@@ -1212,6 +1212,11 @@ fn lawsuit_and_partnership_phrasings() {
             ("[Telmar] procedeert al jaren tegen [Brixa].", &[("lawsuit", "Telmar", "Brixa", "filed")]),
             ("[Telmar] sluit een samenwerkingsakkoord met [Brixa].", &[("partnership", "Brixa", "Telmar", "")]),
             ("[Telmar] is van plan samen met [Brixa] een fabriek te bouwen.", &[("partnership", "Brixa", "Telmar", "")]),
+            ("[Telmar] sleepte [Brixa] vorig jaar voor het gerecht.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
+            ("[Telmar] daagt [Brixa] voor het gerecht.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
+            ("[Brixa] pompte 30 miljoen euro in [Telmar].", &[("investment", "Brixa", "Telmar", "completed")]),
+            ("[Brixa] participeert sinds 2018 in [Telmar].", &[("investment", "Brixa", "Telmar", "completed")]),
+            ("[Brixa] heeft een deelneming in [Telmar].", &[("investment", "Brixa", "Telmar", "completed")]),
         ],
     );
     run(
