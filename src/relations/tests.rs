@@ -180,6 +180,18 @@ fn dutch() {
             &[("acquisition", "Tulpstra", "Kestrel Systems", "agreed")],
         ),
         (
+            "[Bouwgroep Strand] bouwt de brug te laat. De aannemer sleepte [Haverdal] voor de rechter.",
+            &[("lawsuit", "Bouwgroep Strand", "Haverdal", "filed")],
+        ),
+        (
+            "[Modehuis Tamara] heeft het moeilijk. De modeketen wordt overgenomen door [Kestrova].",
+            &[("acquisition", "Kestrova", "Modehuis Tamara", "agreed")],
+        ),
+        (
+            "[Stroomwijk] zoekt geld. De netbeheerder haalde 20 miljoen euro op bij [Brixa].",
+            &[("investment", "Brixa", "Stroomwijk", "completed")],
+        ),
+        (
             "[Pieter Jansen|P] is een bekende belegger. Hij investeerde vorig jaar in [Bluefin Labs].",
             &[("investment", "Pieter Jansen", "Bluefin Labs", "completed")],
         ),
