@@ -192,6 +192,14 @@ fn dutch() {
             &[("investment", "Brixa", "Stroomwijk", "completed")],
         ),
         (
+            "[Pieter Jansen|P] groeide op in Twente. De zakenman kocht vorig jaar [Bluefin Labs].",
+            &[("acquisition", "Pieter Jansen", "Bluefin Labs", "completed")],
+        ),
+        (
+            "[Pieter Jansen|P] woont in Zwitserland. De Nederlander investeerde in [Bluefin Labs].",
+            &[("investment", "Pieter Jansen", "Bluefin Labs", "completed")],
+        ),
+        (
             "[Pieter Jansen|P] is een bekende belegger. Hij investeerde vorig jaar in [Bluefin Labs].",
             &[("investment", "Pieter Jansen", "Bluefin Labs", "completed")],
         ),
