@@ -1666,6 +1666,11 @@ mod tests {
             // A name the text also glues to a role (`Marlene-Quarz-Chef`) is an organisation,
             // though it starts with a first name.
             ("de", "Die Marlene-Quarz-Chefin lobt die Firma. Heute wächst Marlene Quarz stark.", &[("Marlene Quarz", Org)]),
+            ("nl", "Het geld komt van familievehikel Quorvaal en warenhuis Zandmeer.", &[("Quorvaal", Org), ("Zandmeer", Org)]),
+            ("nl", "De winkels gaan naar brouwerij Trevanto, meldt het waterschap Waterhart.", &[("Trevanto", Org), ("Waterhart", Org)]),
+            ("nl", "De gieterij is verkocht aan projectontwikkelaar Velmar en energieleverancier Brekstal.", &[("Velmar", Org), ("Brekstal", Org)]),
+            // A name that itself ends in such a word keeps it.
+            ("nl", "Volgens directeur Anne Vos van Stichting Graanwacht daalt de prijs.", &[("Anne Vos", Per), ("Stichting Graanwacht", Org)]),
         ]);
     }
 

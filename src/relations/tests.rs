@@ -180,6 +180,26 @@ fn dutch() {
             &[("acquisition", "Tulpstra", "Kestrel Systems", "agreed")],
         ),
         (
+            "[Bouwgroep Strand] bouwt de brug te laat. De aannemer sleepte [Haverdal] voor de rechter.",
+            &[("lawsuit", "Bouwgroep Strand", "Haverdal", "filed")],
+        ),
+        (
+            "[Modehuis Tamara] heeft het moeilijk. De modeketen wordt overgenomen door [Kestrova].",
+            &[("acquisition", "Kestrova", "Modehuis Tamara", "agreed")],
+        ),
+        (
+            "[Stroomwijk] zoekt geld. De netbeheerder haalde 20 miljoen euro op bij [Brixa].",
+            &[("investment", "Brixa", "Stroomwijk", "completed")],
+        ),
+        (
+            "[Pieter Jansen|P] groeide op in Twente. De zakenman kocht vorig jaar [Bluefin Labs].",
+            &[("acquisition", "Pieter Jansen", "Bluefin Labs", "completed")],
+        ),
+        (
+            "[Pieter Jansen|P] woont in Zwitserland. De Nederlander investeerde in [Bluefin Labs].",
+            &[("investment", "Pieter Jansen", "Bluefin Labs", "completed")],
+        ),
+        (
             "[Pieter Jansen|P] is een bekende belegger. Hij investeerde vorig jaar in [Bluefin Labs].",
             &[("investment", "Pieter Jansen", "Bluefin Labs", "completed")],
         ),
@@ -1256,6 +1276,14 @@ fn lawsuit_and_partnership_phrasings() {
             ("[Telmar] procedeert al jaren tegen [Brixa].", &[("lawsuit", "Telmar", "Brixa", "filed")]),
             ("[Telmar] sluit een samenwerkingsakkoord met [Brixa].", &[("partnership", "Brixa", "Telmar", "")]),
             ("[Telmar] is van plan samen met [Brixa] een fabriek te bouwen.", &[("partnership", "Brixa", "Telmar", "")]),
+            ("[Telmar] sleepte [Brixa] vorig jaar voor het gerecht.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
+            ("[Brixa] heeft [Telmar] sinds 2015 in handen.", &[("acquisition", "Brixa", "Telmar", "completed")]),
+            ("[Jan Bos|P] heeft 59 procent van de aandelen van [Telmar] in handen.", &[("investment", "Jan Bos", "Telmar", "completed")]),
+            ("[Brixa] zegt dat [Jan Bos|P] de touwtjes in handen heeft.", &[]),
+            ("[Telmar] daagt [Brixa] voor het gerecht.", &[("lawsuit", "Telmar", "Brixa", "filed")]),
+            ("[Brixa] pompte 30 miljoen euro in [Telmar].", &[("investment", "Brixa", "Telmar", "completed")]),
+            ("[Brixa] participeert sinds 2018 in [Telmar].", &[("investment", "Brixa", "Telmar", "completed")]),
+            ("[Brixa] heeft een deelneming in [Telmar].", &[("investment", "Brixa", "Telmar", "completed")]),
         ],
     );
     run(
