@@ -501,8 +501,15 @@ fn nominal(out: &mut Out, cue: &Cue) {
 /// The named bidder of the first acquisition noun after `c` in its clause (`… to enjoin
 /// the tender offer by X`, `… to block X's bid`): its agent phrase or genitive.
 fn bidder_after(view: &View, c: usize) -> Option<Arg> {
-    // Twice the window: a court and its place may stand between (`filed a suit in federal
-    // court in X, N.J., seeking to block the offer by Y`).
+    let (k, q) = deal_noun_after(view, c)?;
+    let by = view.prep_arg(k, &q.subject_preps, 6, 0).filter(|a| a.via == Via::Direct);
+    by.or_else(|| view.possessor(k).filter(|a| a.via == Via::Direct))
+}
+
+/// The first acquisition noun after `c` in its clause, with its cue. Twice the window: a
+/// court and its place may stand between (`filed a suit in federal court in X, N.J.,
+/// seeking to block the offer by Y`).
+fn deal_noun_after<'v>(view: &'v View, c: usize) -> Option<(usize, &'v Cue)> {
     for k in c + 1..view.len().min(c + 1 + 2 * WINDOW) {
         if view.is_barrier(k) {
             return None;
@@ -511,8 +518,7 @@ fn bidder_after(view: &View, c: usize) -> Option<Arg> {
             q.frame == Frame::Nominal && q.kind == Some(RelationType::Acquisition)
         });
         if let Some(q) = deal {
-            let by = view.prep_arg(k, &q.subject_preps, 6, 0).filter(|a| a.via == Via::Direct);
-            return by.or_else(|| view.possessor(k).filter(|a| a.via == Via::Direct));
+            return Some((k, q));
         }
     }
     None
@@ -521,22 +527,12 @@ fn bidder_after(view: &View, c: usize) -> Option<Arg> {
 /// The first acquisition noun after `c` in its clause names no bidder and no target
 /// (`… seeking to enjoin the offer`): a bid named before.
 fn unnamed_bid_after(view: &View, c: usize) -> bool {
-    for k in c + 1..view.len().min(c + 1 + 2 * WINDOW) {
-        if view.is_barrier(k) {
-            return false;
-        }
-        let deal = view.cues(k).iter().map(|&(ci, _)| &view.lex.cues[ci]).find(|q| {
-            q.frame == Frame::Nominal && q.kind == Some(RelationType::Acquisition)
-        });
-        if let Some(q) = deal {
-            let named = view.prep_arg(k, &q.subject_preps, 6, 0).is_some()
-                || view.possessor(k).is_some()
-                || view.right_arg(k, (k + 4).min(view.len()), &|p| p.is_some()).is_some()
-                || (k > 0 && view.entity(k - 1).is_some());
-            return !named && k > 0 && view.is(k - 1, Frame::Det);
-        }
-    }
-    false
+    let Some((k, q)) = deal_noun_after(view, c) else { return false };
+    let named = view.prep_arg(k, &q.subject_preps, 6, 0).is_some()
+        || view.possessor(k).is_some()
+        || view.right_arg(k, (k + 4).min(view.len()), &|p| p.is_some()).is_some()
+        || (k > 0 && view.entity(k - 1).is_some());
+    !named && k > 0 && view.is(k - 1, Frame::Det)
 }
 
 /// A verb or auxiliary at item `j`: it ends a noun phrase.
