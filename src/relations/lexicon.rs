@@ -90,6 +90,10 @@ pub enum Frame {
     Part,
     /// Auxiliaries of the perfect (`heeft`, `hat`, `has`).
     AuxPerfect,
+    /// A company put up for sale (`zoekt een koper voor Y`, `Y steht zum Verkauf`, `put Y
+    /// up for sale`): Y is the company in play, which later company nouns in a bid or
+    /// purchase stand for (`Z overweegt een bod op het bedrijf`). See [`super::focus`].
+    ForSale,
     /// Phrases matched only to hide their words from other cues (`niet alleen`).
     Ignore,
     /// A number word for amounts (`miljard` = 1e9).
@@ -136,6 +140,7 @@ impl Frame {
             "share" => Frame::Share,
             "part" => Frame::Part,
             "aux_perfect" => Frame::AuxPerfect,
+            "for_sale" => Frame::ForSale,
             "ignore" => Frame::Ignore,
             "scale" => Frame::Scale,
             "currency" => Frame::Currency,
@@ -189,6 +194,7 @@ impl Frame {
             Frame::Share => "share",
             Frame::Part => "part",
             Frame::AuxPerfect => "aux_perfect",
+            Frame::ForSale => "for_sale",
             Frame::Ignore => "ignore",
             Frame::Scale => "scale",
             Frame::Currency => "currency",

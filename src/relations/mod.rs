@@ -24,6 +24,7 @@ pub mod amount;
 pub mod context;
 pub mod coref;
 pub mod date;
+pub mod focus;
 pub mod lexicon;
 pub mod rules;
 pub mod sentence;
@@ -119,8 +120,10 @@ impl RelationExtractor {
             }
         });
         let mut relations: Vec<Relation> = Vec::new();
+        // The company put up for sale, and the sentence that said so.
+        let mut in_play: Option<(usize, usize)> = None;
         for s in 0..analysis.sentences.len() {
-            let view = View::new(analysis, folded, lex, s, &matches, &hidden);
+            let mut view = View::new(analysis, folded, lex, s, &matches, &hidden);
             // `X was in gesprek over de overname van Y. Het werd afgeblazen.`: a sentence
             // that only says how the deal of the sentence before ended.
             if s > 0 {
@@ -140,6 +143,11 @@ impl RelationExtractor {
             if !view.items.iter().any(|it| matches!(it.kind, sentence::ItemKind::Entity { .. })) {
                 continue;
             }
+            if let Some(target) = focus::for_sale_target(&view) {
+                in_play = Some((target, s));
+            }
+            let focus = in_play.filter(|&(_, at)| s - at <= focus::REACH).map(|(e, _)| e);
+            view.in_play = focus;
             let amounts = amount::find(&analysis.text, analysis.sentences[s].span, lex);
             let first = relations.len();
             for c in 0..view.len() {
@@ -148,7 +156,7 @@ impl RelationExtractor {
                         continue;
                     }
                     for candidate in rules::apply(&view, c, cue_idx, tail) {
-                        relations.extend(build(&view, &candidate, tail, &amounts));
+                        relations.extend(build(&view, &candidate, tail, &amounts, focus));
                     }
                 }
             }
@@ -399,7 +407,7 @@ fn entity_factor(analysis: &Analysis, e: usize) -> f32 {
 
 /// Turns a candidate into a relation: coreference, type constraints, status, amount,
 /// date and confidence.
-fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::Found]) -> Option<Relation> {
+fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::Found], focus: Option<usize>) -> Option<Relation> {
     let analysis = view.analysis;
     let lex = view.lex;
     let cue = &lex.cues[cand.cue];
@@ -409,12 +417,21 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
     let object_direct = cand.context_object.or_else(|| direct(&cand.object));
     let (subject, s_coref) =
         resolve_arg(view, cand.subject, subject_slot, &object_direct.into_iter().collect::<Vec<_>>())?;
-    let (object, o_coref) = match cand.context_object {
-        Some(e) => (e, false),
-        None => resolve_arg(view, cand.object, object_slot, &[subject])?,
+    // In a sale story a company noun in the target slot stands for the company in play.
+    // So is the owner of a bare title in it (`onder de nieuwe eigenaar X`).
+    let play = match (cand.context_object, cand.object.via) {
+        (Some(_), _) => focus::in_context(kind, subject, focus),
+        (None, Via::Coref(item)) => focus::in_play(view, item, kind, subject, focus),
+        _ => None,
+    };
+    let (object, o_coref) = match (cand.context_object, play) {
+        (_, Some(e)) => (e, cand.context_object.is_none()),
+        (Some(e), None) => (e, false),
+        (None, None) => resolve_arg(view, cand.object, object_slot, &[subject])?,
     };
     // Both sides by anaphora is too loose (`they want to acquire us`).
-    if subject == object || (s_coref && o_coref && cand.rule != "nominal.possessive") {
+    // (Not so the company in play: a sale story names it.)
+    if subject == object || (s_coref && o_coref && cand.rule != "nominal.possessive" && play.is_none()) {
         return None;
     }
     let subject = company_of_chief(view, cand, kind, subject).unwrap_or(subject);
@@ -474,6 +491,9 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
     let mut rule = cand.rule.to_string();
     if s_coref || o_coref {
         rule.push_str("+coref");
+    }
+    if play.is_some() {
+        rule.push_str("+in_play");
     }
     Some(Relation {
         kind,

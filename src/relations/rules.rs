@@ -131,7 +131,12 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let reach = if lex.verb_final { WINDOW + WINDOW / 2 } else { WINDOW };
     let left = view.left_args_within(c, 2, true, reach);
     let end = tail.unwrap_or(view.len());
-    let objects = view.right_args(c, end, &|p| cue.allows_object_prep(p));
+    let mut objects = view.right_args(c, end, &|p| cue.allows_object_prep(p));
+    // A prepositional object may also follow the particle (`telde 2 miljard neer voor Y`,
+    // `legte 2 Mrd. für Y hin` has it inside): a direct object never does.
+    if let Some(t) = tail.filter(|_| objects.is_empty()) {
+        objects = view.right_args(t, view.len(), &|p| p.is_some() && cue.allows_object_prep(p));
+    }
     let object = objects.iter().copied().find(|o| out.fits_object(o.item));
     // Verb-second: after an adverbial or a subordinate clause the subject follows the
     // finite verb (`In 2010 kocht hij X`, `…, übernahm sie X`).
@@ -142,7 +147,10 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
         // enough when the object comes through its preposition.
         let inverted = direct.len() >= 2 || left.is_empty();
         if let Some(s) = direct.first().copied().filter(|s| s.dist <= 2 && inverted) {
-            let rest = view.right_args(s.item, end, &|p| cue.allows_object_prep(p));
+            let mut rest = view.right_args(s.item, end, &|p| cue.allows_object_prep(p));
+            if let Some(t) = tail.filter(|_| rest.is_empty()) {
+                rest = view.right_args(t, view.len(), &|p| p.is_some() && cue.allows_object_prep(p));
+            }
             if let Some(o) = rest.into_iter().find(|o| !out.in_group(s, o.item) && out.fits_object(o.item)) {
                 out.emit(s, o, None, "verb.inverted", 0.85);
                 return;
@@ -920,6 +928,22 @@ fn title(out: &mut Out, cue: &Cue) {
                     context_object: Some(e),
                     rule,
                     factor,
+                });
+            }
+        }
+        // `onder de nieuwe eigenaar X` in a sale story: X owns the company in play.
+        None if out.kind == RelationType::Acquisition => {
+            if let Some(e) = view.in_play.filter(|&e| Some(e) != view.entity(h.item)) {
+                out.list.push(Candidate {
+                    kind: out.kind,
+                    cue: out.cue,
+                    cue_item: c,
+                    subject: h,
+                    object: h,
+                    seller: None,
+                    context_object: Some(e),
+                    rule: "title.in_play",
+                    factor: 0.5,
                 });
             }
         }

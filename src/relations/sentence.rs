@@ -78,6 +78,9 @@ pub struct View<'a> {
     pub lex: &'a Lexicon,
     pub sentence: usize,
     pub items: Vec<Item<'a>>,
+    /// The company put up for sale a few sentences before, if any
+    /// ([`crate::relations::focus`]); set by the extractor, `None` in a new view.
+    pub in_play: Option<usize>,
 }
 
 impl<'a> View<'a> {
@@ -173,7 +176,7 @@ impl<'a> View<'a> {
             items.push(Item { span: t.span, kind, folded: fold(t.span.start, t.span.end), genitive: false, modifier: false });
             i += 1;
         }
-        let mut view = View { analysis, lex, sentence, items };
+        let mut view = View { analysis, lex, sentence, items, in_play: None };
         view.resolve_tails(folded, &tokens, &token_of_item);
         view.drop_name_brackets();
         view.absorb_parentheticals();
@@ -423,7 +426,10 @@ impl<'a> View<'a> {
         match self.items.get(i).map(|it| &it.kind) {
             Some(ItemKind::Word) => true,
             Some(ItemKind::Cue { cues }) => cues.iter().all(|&(c, _)| {
-                matches!(self.lex.cues[c].frame, Frame::Share | Frame::Part | Frame::Month | Frame::Ignore | Frame::Receiver | Frame::Time)
+                matches!(
+                    self.lex.cues[c].frame,
+                    Frame::Share | Frame::Part | Frame::Month | Frame::Ignore | Frame::Receiver | Frame::Time | Frame::ForSale
+                )
             }),
             _ => false,
         }

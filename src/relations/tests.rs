@@ -1355,3 +1355,60 @@ fn english_wire_phrasings() {
         ],
     );
 }
+
+/// The company in play (`focus.rs`): after a company is put up for sale, company nouns in
+/// the target slot of a bid or purchase stand for it, not for the seller named last.
+#[test]
+fn company_in_play() {
+    run(
+        "nl",
+        &[
+            (
+                "[Vandelco] zoekt een koper voor de webwinkel [Kleurbox]. De verkoop moet voor de zomer rond zijn. [Petrozon] overweegt een bod op het bedrijf.",
+                &[("acquisition", "Petrozon", "Kleurbox", "pursuing")],
+            ),
+            // No object after the cue: the seller sells itself.
+            (
+                "[Vandelco] zoekt een koper. Volgens ingewijden heeft [Petrozon] een bod op het bedrijf uitgebracht.",
+                &[("acquisition", "Petrozon", "Vandelco", "pursuing")],
+            ),
+            // A separable cue with the target between head and particle; a prepositional
+            // object after the particle of a purchase verb.
+            (
+                "[Vandelco] zet [Kleurbox] in de etalage.\n\nIn 2015 telde [Mondiq] nog 40 miljoen euro neer voor het bedrijf.",
+                &[("acquisition", "Mondiq", "Kleurbox", "completed")],
+            ),
+            ("[Mondiq] telde in 2015 40 miljoen euro neer voor [Kleurbox].", &[("acquisition", "Mondiq", "Kleurbox", "completed")]),
+            // A bare owner title in a sale story: the owner of the company in play.
+            (
+                "[Vandelco] zet [Kleurbox] in de etalage. Onder de nieuwe eigenaar [Vandelco] daalde de omzet.",
+                &[("acquisition", "Vandelco", "Kleurbox", "completed")],
+            ),
+            // Out of reach after seven sentences: ordinary coreference again.
+            (
+                "[Vandelco] zoekt een koper voor [Kleurbox]. Een. Twee. Drie. Vier. Vijf. Zes. [Petrozon] praat met [Mondiq]. [Petrozon] overweegt een bod op het bedrijf.",
+                &[("acquisition", "Petrozon", "Mondiq", "pursuing")],
+            ),
+        ],
+    );
+    run(
+        "de",
+        &[(
+            "[Halvaro] sucht einen Käufer für die Tochter [Brennwerk]. Die Gespräche laufen. [Ostrava] will das Unternehmen übernehmen.",
+            &[("acquisition", "Ostrava", "Brennwerk", "pursuing")],
+        )],
+    );
+    run(
+        "en",
+        &[
+            (
+                "[Halvaro] put its unit [Brennwerk] up for sale in March. Talks are at an early stage. [Ostrava] said it would bid for the company.",
+                &[("acquisition", "Ostrava", "Brennwerk", "pursuing")],
+            ),
+            (
+                "[Brennwerk] has been for sale since May, its parent [Halvaro] said. [Ostrava] agreed to buy the company on Monday.",
+                &[("acquisition", "Ostrava", "Brennwerk", "agreed"), ("acquisition", "Halvaro", "Brennwerk", "completed")],
+            ),
+        ],
+    );
+}
