@@ -54,6 +54,10 @@ struct Doc<'a> {
     cases: Vec<SentenceCase>,
     lang: &'a str,
     cue_spans: &'a [(Span, RelationType)],
+    /// Starts and ends of all gazetteer matches (sorted): in a verb-second language a
+    /// known name next to another (`nam X Y over`) is no part of a longer unknown one.
+    known_starts: Vec<usize>,
+    known_ends: Vec<usize>,
 }
 
 impl Doc<'_> {
@@ -144,9 +148,13 @@ impl EntityFinder {
         cue_spans: &[(Span, RelationType)],
     ) -> Resolved {
         let cases = sentences.iter().map(|s| sentence_case(text, s.span, self.words)).collect();
-        let doc = Doc { text, folded, sentences, cases, lang, cue_spans };
-        let candidates: Vec<Candidate> =
-            self.names.find(text, folded).into_iter().filter_map(|m| self.candidate(&doc, m)).collect();
+        let matches = self.names.find(text, folded);
+        let mut known_starts: Vec<usize> = matches.iter().map(|m| m.span.start).collect();
+        let mut known_ends: Vec<usize> = matches.iter().map(|m| m.span.end).collect();
+        known_starts.sort_unstable();
+        known_ends.sort_unstable();
+        let doc = Doc { text, folded, sentences, cases, lang, cue_spans, known_starts, known_ends };
+        let candidates: Vec<Candidate> = matches.into_iter().filter_map(|m| self.candidate(&doc, m)).collect();
 
         // Entries named unambiguously somewhere in the document.
         let mut sure: HashSet<u32> = HashSet::new();
@@ -286,9 +294,17 @@ impl EntityFinder {
         }
 
         if one_word && all_orgs && doc.case_at(m.span.start) == SentenceCase::Normal && m.fit != CaseFit::Caps {
-            // Part of a longer unknown name: `Kleiner Perkins`, `Gabor Ekecs`.
+            // Part of a longer unknown name: `Kleiner Perkins`, `Gabor Ekecs`. (Not when
+            // the neighbour is a known name itself: in verb-second clauses subject and
+            // object meet, `In 2016 nam Microsoft LinkedIn over`, `damals kaufte X Y`.)
+            let verb_second = w.verb_second(doc.lang);
+            let known = |pos: usize, word: &str| {
+                verb_second
+                    && (doc.known_starts.binary_search(&pos).is_ok() || doc.known_ends.binary_search(&(pos + word.len())).is_ok())
+            };
             let unknown_name_word = |pos: usize, word: &str| {
                 starts_upper(word)
+                    && !known(pos, word)
                     && !doc.initial(pos)
                     && !w.is_function_word(word)
                     && !w.is_cue_word(&crate::text::fold_case(word))
@@ -928,6 +944,22 @@ philips,Organization,Koninklijke Philips N.V.,Philips,,false
                 ("nl", COMPANIES, "Een Netflix-account en een Acme-topman.", &[("Netflix", "netflix"), ("Acme", "acme")]),
                 ("de", COMPANIES, "Die VW-Konzern-Spitze und die Bayer-Tochter.", &[("VW", "vw"), ("Bayer", "bayer")]),
                 ("en", COMPANIES, "Acmes are cheap; Acme's are not.", &[("Acme", "acme")]),
+            ],
+            false,
+        );
+    }
+
+    #[test]
+    fn known_names_side_by_side() {
+        check(
+            &[
+                // Verb-second: subject and object meet after the finite verb.
+                ("nl", COMPANIES, "In 2016 nam Microsoft LinkedIn over voor veel geld.", &[("Microsoft", "microsoft"), ("LinkedIn", "linkedin")]),
+                ("de", COMPANIES, "Im Jahr 2019 kaufte Siemens Zwirbelstak für viel Geld.", &[("Siemens", "siemens"), ("Zwirbelstak", "zwirbel")]),
+                // Next to an unknown capitalised word a one-word name is part of a longer name.
+                ("nl", COMPANIES, "In 2016 nam Microsoft Fabrikon over voor veel geld.", &[]),
+                // English: known names side by side stay one unknown name (`Sony Ericsson`).
+                ("en", COMPANIES, "He joined the Microsoft LinkedIn venture in May.", &[]),
             ],
             false,
         );

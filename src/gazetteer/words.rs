@@ -82,6 +82,8 @@ pub struct NameWords {
     capitalising: HashSet<String>,
     /// Languages whose discovered names count from the article's start.
     names_from_start: HashSet<String>,
+    /// Languages whose main clauses are verb-second (`properties.txt`: `verb_second`).
+    verb_second: HashSet<String>,
     abbreviations: HashSet<String>,
     /// Folded determiners after which a capitalised word is a noun (`seine`, `a`, `een`).
     /// Determiner → the languages it is one in (empty: any).
@@ -235,6 +237,9 @@ impl NameWords {
             if data.names_from_start {
                 w.names_from_start.insert(data.code.clone());
             }
+            if data.verb_second {
+                w.verb_second.insert(data.code.clone());
+            }
             if !data.acronym_articles.is_empty() {
                 w.acronym_articles.insert(data.code.clone(), data.acronym_articles.iter().cloned().collect());
                 w.non_institution_acronyms.insert(data.code.clone(), data.non_institution_acronyms.iter().cloned().collect());
@@ -278,6 +283,12 @@ impl NameWords {
     /// (`properties.txt`: `names_from_start`).
     pub fn names_from_start(&self, lang: &str) -> bool {
         self.names_from_start.contains(lang)
+    }
+
+    /// Main clauses of `lang` are verb-second: known names may stand side by side as
+    /// subject and object (`properties.txt`: `verb_second`).
+    pub fn verb_second(&self, lang: &str) -> bool {
+        self.verb_second.contains(lang)
     }
 
     pub fn capitalises_nouns(&self, lang: &str) -> bool {

@@ -27,6 +27,12 @@ pub struct LanguageData {
     /// names are capitalised and a capital at a sentence start is rarely a noun phrase
     /// (English). From `properties.txt` (`names_from_start`).
     pub names_from_start: bool,
+    /// Main clauses put the finite verb second, so subject and object may meet after it
+    /// (`In 2016 nam X Y over`, `Damals kaufte X Y`): a known name right next to another
+    /// known name is a name of its own, not part of a longer unknown one. From
+    /// `properties.txt` (`verb_second`). (In English two known names side by side are
+    /// mostly one: `Sony Ericsson`, `Bill Locke`.)
+    pub verb_second: bool,
     /// From `acronyms.txt`: folded articles after which an all-capitals acronym names an
     /// institution (`article\tde`: `bij de ANWB`), and acronyms, as written, that name a
     /// country, law, index or thing instead (`not\tVS`). No articles: no such rule.
@@ -77,6 +83,7 @@ impl Languages {
                 "properties.txt" => {
                     data.capitalises_nouns = lines(content).any(|l| l == "capitalises_nouns");
                     data.names_from_start = lines(content).any(|l| l == "names_from_start");
+                    data.verb_second = lines(content).any(|l| l == "verb_second");
                 }
                 _ => {}
             }
