@@ -377,7 +377,14 @@ impl<'a> SentenceReader<'a> {
         let word = self.word(i);
         let w = self.d.words;
         let name_here = w.is_first_name(word) && !w.capitalises_nouns(self.lang) && starts_upper(word) && !self.sentence_initial(i);
-        w.is_function_word(word) && !name_here
+        // A capital initial (`U.` of `U.S. District Court`, `A. Smith`) is no function
+        // word (`u` in Dutch), whatever the letter.
+        let initial = word.chars().count() == 1
+            && starts_upper(word)
+            && i + 1 < self.tokens.len()
+            && self.word(i + 1) == "."
+            && self.glued(i, i + 1);
+        w.is_function_word(word) && !name_here && !initial
     }
 
     /// Capitalised word that may continue a run.
@@ -1471,6 +1478,9 @@ mod tests {
             ("en", "Analysts at Tolliver Oil and Gas Corp disagreed.", &[("Tolliver Oil and Gas Corp", Org)]),
             // A legal form in capitals or mistyped.
             ("en", "Shares of Quillbrook Tool INc rose.", &[("Quillbrook Tool INc", Org)]),
+            // Initials that spell a function word of another language (Dutch `u`).
+            ("en", "It told the U.S. Markets and Exchange Commission on Monday.", &[("U.S. Markets and Exchange Commission", Org)]),
+            ("en", "Shares of I.R.U. Brightwater Corp rose.", &[("I.R.U. Brightwater Corp", Org)]),
             // A hard-wrapped line goes on after a lower-case word: its first word is no
             // sentence start.
             ("en", "Shares rose.\nThen Brightwater Tool Corp told the\nMarkets and Exchange Commission it sold.", &[
