@@ -7,7 +7,8 @@
 //! `Konzern`) end a run. Each run is then read by these rules, first fit wins:
 //!
 //! - Organisation with a legal form inside or right after the run (`Needium GmbH`,
-//!   `Acme, Inc.`, `RAG-Stiftung`). When the run holds a gazetteer name plus more words
+//!   `Acme, Inc.`, `RAG-Stiftung`; a partnership reaches back over a comma: `Kidder,
+//!   Peabody and Co`). When the run holds a gazetteer name plus more words
 //!   (`Salomon Brothers Inc`), the discovered name replaces it.
 //! - Organisation after a company cue (`het bedrijf X`, `das Unternehmen X`,
 //!   `Verpackungskonzern X`, `startups like X`).
@@ -272,6 +273,11 @@ impl Discoverer {
                 }
                 if let Some(mut d) = read {
                     d.label = crate::gazetteer::matcher::collapse_spaces(&text[d.span.start..d.span.end]);
+                    // A partnership name reaching back over a comma (`Smith Barney, Harris
+                    // Upham and Co`) replaces what its first partner was read as.
+                    if d.rule == "legal-form" && d.span.start < tokens[run.words[0]].span.start {
+                        found.retain(|f| !d.span.contains(f.span));
+                    }
                     if !found.iter().any(|f| f.span.overlaps(d.span)) {
                         found.push(d);
                     }
@@ -1289,7 +1295,10 @@ impl<'a> SentenceReader<'a> {
         if meaningful.len() == 1 && w.capitalises_nouns(self.lang) && w.is_common_in(self.lang, self.word(meaningful[0])) {
             return None;
         }
-        let head_span = self.span_of(head);
+        let mut head_span = self.span_of(head);
+        if let Some(first) = self.partner_before(head) {
+            head_span.start = self.tokens[first].span.start;
+        }
         let span = Span::new(head_span.start, end);
         let inside: Vec<Span> = self.context.taken.iter().copied().filter(|t| t.overlaps(span)).collect();
         if inside.iter().any(|t| !span.contains(*t)) {
@@ -1306,6 +1315,56 @@ impl<'a> SentenceReader<'a> {
             overrides: !inside.is_empty(),
             rule: "legal-form",
         })
+    }
+
+    /// Partnership names list their partners with a comma before the last pair:
+    /// `Kidder, Peabody and Co`, `Smith Barney, Harris Upham and Co Inc`. For a head that
+    /// is `A and B` (one or two words each side), the first token of one or two
+    /// capitalised words right before it, joined by a comma, that are no list item of
+    /// their own: not after another capitalised word or a comma, not an ordinary word at
+    /// a sentence start (`Yesterday, X and Co`), not a legal form (`Ltd, X and Co`).
+    fn partner_before(&self, head: &[usize]) -> Option<usize> {
+        let w = self.d.words;
+        let conj = head.iter().position(|&i| CONJUNCTIONS.contains(&self.fword(i)))?;
+        if conj == 0 || conj > 2 || head.len() - conj - 1 > 2 {
+            return None;
+        }
+        let comma = head[0].checked_sub(1)?;
+        if self.word(comma) != "," || !self.spaced(comma, head[0]) {
+            return None;
+        }
+        let last = comma.checked_sub(1)?;
+        // (An ordinary word at a sentence start only as the first of two: `Smith Barney, …`.)
+        let plain = |i: usize, alone: bool| {
+            self.tokens[i].is_word
+                && self.is_cap(i)
+                && !is_all_caps(self.word(i))
+                && !self.is_stop(i)
+                && w.legal_form_at(self.text, self.tokens[i].span.start).is_none()
+                && !w.is_place(self.word(i))
+                && !w.is_cue_word(self.fword(i))
+                && !(alone && self.sentence_initial(i) && w.is_common_in(self.lang, self.word(i)))
+                && !self.context.taken.iter().any(|t| t.overlaps(self.tokens[i].span))
+        };
+        let prev = last.checked_sub(1).filter(|&p| self.tokens[p].is_word && self.is_cap(p) && self.spaced(p, last));
+        if !self.glued(last, comma) || !plain(last, prev.is_none()) {
+            return None;
+        }
+        let mut first = last;
+        if let Some(prev) = prev {
+            if !plain(prev, false) {
+                return None;
+            }
+            first = prev;
+        }
+        // Nothing list-like before: another capitalised word or a comma.
+        if let Some(before) = first.checked_sub(1) {
+            let cap_word = self.tokens[before].is_word && self.is_cap(before) && self.spaced(before, first);
+            if cap_word || self.word(before) == "," {
+                return None;
+            }
+        }
+        Some(first)
     }
 
     fn has_org_head(&self, words: &[usize]) -> bool {
@@ -1481,6 +1540,13 @@ mod tests {
             // Initials that spell a function word of another language (Dutch `u`).
             ("en", "It told the U.S. Markets and Exchange Commission on Monday.", &[("U.S. Markets and Exchange Commission", Org)]),
             ("en", "Shares of I.R.U. Brightwater Corp rose.", &[("I.R.U. Brightwater Corp", Org)]),
+            // Partnership names with a comma before the last pair; not after a list item,
+            // an ordinary word at a sentence start or a legal form.
+            ("en", "The adviser is Quillon, Harrowby and Co Inc, it said.", &[("Quillon, Harrowby and Co Inc", Org)]),
+            ("en", "Advisers were Tolliver Brant, Harris Quade and Co and a bank.", &[("Tolliver Brant, Harris Quade and Co", Org)]),
+            ("en", "Yesterday, Harrowby and Co said it sold.", &[("Harrowby and Co", Org)]),
+            ("en", "Shares of Quillbrook Ltd, Harrowby and Co rose.", &[("Quillbrook Ltd", Org), ("Harrowby and Co", Org)]),
+            ("en", "It hired Quillon, Tolliver, Harrowby and Co as advisers.", &[("Quillon", Org), ("Tolliver", Org), ("Harrowby and Co", Org)]),
             // A hard-wrapped line goes on after a lower-case word: its first word is no
             // sentence start.
             ("en", "Shares rose.\nThen Brightwater Tool Corp told the\nMarkets and Exchange Commission it sold.", &[
