@@ -429,6 +429,11 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
         (Some(e), None) => (e, false),
         (None, None) => resolve_arg(view, cand.object, object_slot, &[subject])?,
     };
+    // A person who `leads` or `leitet` something named only by a noun (`das Blatt`, `the
+    // company` of a sports story) is too loose a role: a verb of leading needs the name.
+    if matches!(kind, RelationType::CeoOf | RelationType::ExecutiveOf) && cue.frame == lexicon::Frame::Verb && o_coref {
+        return None;
+    }
     // Both sides by anaphora is too loose (`they want to acquire us`).
     // (Not so the company in play: a sale story names it.)
     if subject == object || (s_coref && o_coref && cand.rule != "nominal.possessive" && play.is_none()) {

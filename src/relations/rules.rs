@@ -355,6 +355,13 @@ fn sale(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     let end = tail.unwrap_or(view.len());
     let right = view.right_arg(c, end, &|p| cue.allows_object_prep(p)).filter(|o| !out.in_group(buyer, o.item));
     let left: Vec<Arg> = view.left_args(c, 3).into_iter().filter(|a| !out.in_group(buyer, a.item)).collect();
+    // `X sold its stake in Y to Z`, `X verkauft seine Beteiligung an Y an Z`: the stake
+    // changes hands, Z invests in Y (not: Z buys X).
+    if let Some(o) = stake_sold(view, c, end).filter(|o| !out.in_group(buyer, o.item)) {
+        out.kind = RelationType::Investment;
+        out.emit(buyer, o, left.first().copied(), "sale.stake", 0.9);
+        return;
+    }
     let (target, seller, rule) = if let Some(t) = right {
         (Some(t), left.first().copied(), "sale.active")
     } else if let Some(p) = view.possessor(c).filter(|p| p.dist <= 2) {
@@ -369,6 +376,43 @@ fn sale(out: &mut Out, cue: &Cue, tail: Option<usize>) {
     if let Some(t) = target {
         out.emit(buyer, t, seller, rule, if rule == "sale.active" { 1.0 } else { 0.85 });
     }
+}
+
+/// The company of a stake named as the object of a sale: a stake noun (an `investment`
+/// nominal cue: `stake`, `belang`, `Beteiligung`) within a few words after the sale cue
+/// (articles, possessives, amounts between), and the organisation in its object phrase.
+fn stake_sold(view: &View, c: usize, end: usize) -> Option<Arg> {
+    let limit = end.min(view.len()).min(c + 6);
+    for j in c + 1..limit {
+        let stake = view.cues(j).iter().map(|&(k, _)| &view.lex.cues[k]).find(|cue| {
+            cue.frame == Frame::Nominal && cue.kind == Some(RelationType::Investment)
+        });
+        if let Some(cue) = stake {
+            return view
+                .right_arg(j, (j + 4).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
+                .filter(|o| o.via == Via::Direct);
+        }
+        if view.entity(j).is_some() || view.is_barrier(j) || view.is_relation_cue(j) {
+            break;
+        }
+    }
+    // Verb-final: `heeft zijn belang in Y verkocht aan Z`, `hat seine Beteiligung an Y an Z
+    // verkauft`.
+    if !view.lex.verb_final {
+        return None;
+    }
+    for j in (c.saturating_sub(8)..c).rev() {
+        if view.is_barrier(j) {
+            return None;
+        }
+        let stake = view.cues(j).iter().map(|&(k, _)| &view.lex.cues[k]).find(|cue| {
+            cue.frame == Frame::Nominal && cue.kind == Some(RelationType::Investment)
+        });
+        if let Some(cue) = stake {
+            return view.right_arg(j, c, &|p| p.is_some() && cue.allows_object_prep(p)).filter(|o| o.via == Via::Direct);
+        }
+    }
+    None
 }
 
 /// Nouns: `de overname van Y door X`, `X's acquisition of Y`, `die Twitter-Übernahme`,

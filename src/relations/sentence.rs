@@ -990,7 +990,8 @@ impl<'a> View<'a> {
     pub fn share_context(&self, c: usize, o: usize) -> bool {
         // Verb-final (`hat sich 25 Prozent an Y gesichert`): the words before the object.
         let range = if o > c { c + 1..o } else { o.saturating_sub(4)..o };
-        let between = range.clone().any(|j| self.punct(j) == Some('%') || self.is(j, Frame::Share));
+        // (Not a unit price: `5 euro per aandeel`, `$5 a share`, `je Aktie`.)
+        let between = range.clone().any(|j| self.punct(j) == Some('%') || (self.is(j, Frame::Share) && !self.ends_unit(j)));
         // `Y shares` counts after a quantity (`two mln Y shares`), not in `all the Y
         // interest`.
         let quantity = range.into_iter().any(|j| {
@@ -998,6 +999,14 @@ impl<'a> View<'a> {
                 || self.lex.scales.contains_key(&*self.items[j].folded)
         });
         between || (quantity && self.is(o + 1, Frame::Share))
+    }
+
+    /// Item `j` ends a unit phrase of the lexicon (`per share`, `je Aktie`).
+    fn ends_unit(&self, j: usize) -> bool {
+        self.lex.units.iter().any(|unit| {
+            unit.len() <= j + 1
+                && unit.iter().rev().enumerate().all(|(k, word)| self.items.get(j - k).is_some_and(|it| *it.folded == **word))
+        })
     }
 
     /// The owner in `the <part> of Y` after (or, verb-final, before) the verb at `c`:

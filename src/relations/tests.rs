@@ -1412,3 +1412,75 @@ fn company_in_play() {
         ],
     );
 }
+
+/// Leading, bidding for, battling over, winning and selling stakes (round 5): one sentence
+/// per phrasing, with a near miss where a phrasing is easily over-read.
+#[test]
+fn leading_bidding_and_stake_sales() {
+    run(
+        "nl",
+        &[
+            ("[Anna de Wit|P] leidt [Globex] sinds 2015.", &[("ceo_of", "Anna de Wit", "Globex", "")]),
+            ("[Anna de Wit|P] staat sinds maart aan het roer van [Globex].", &[("ceo_of", "Anna de Wit", "Globex", "")]),
+            // A verb of leading needs the company's name, not a noun for it.
+            ("[Globex] is in de problemen. [Anna de Wit|P] leidt het bedrijf al jaren.", &[]),
+            ("[Globex] gaat in zee met [Initech].", &[("partnership", "Globex", "Initech", "")]),
+            ("[Globex] legt 2 miljard euro op tafel voor [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Globex] legde toen 2 miljard euro op tafel voor [Initech].", &[("acquisition", "Globex", "Initech", "completed")]),
+            (
+                "[Globex] en [Vandelco] strijden om [Initech].",
+                &[("acquisition", "Globex", "Initech", "pursuing"), ("acquisition", "Vandelco", "Initech", "pursuing")],
+            ),
+            ("[Globex] voert al maanden een strijd om [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Initech] dreigt [Globex] voor de rechter te slepen.", &[("lawsuit", "Initech", "Globex", "threatened")]),
+            (
+                "[Globex] heeft zijn belang in [Initech] verkocht aan [Vandelco].",
+                &[("investment", "Vandelco", "Initech", "completed"), ("investment", "Globex", "Initech", "completed")],
+            ),
+            ("[Globex] maakt een bod van 5 euro per aandeel op [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Initech] verkoopt zichzelf aan [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
+        ],
+    );
+    run(
+        "de",
+        &[
+            ("[Anna de Wit|P] leitet [Globex] seit 2015.", &[("ceo_of", "Anna de Wit", "Globex", "")]),
+            ("[Globex] legt zwei Milliarden Euro für [Initech] auf den Tisch.", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Globex] bietet 5 Euro je Aktie für [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            // A price per share is no stake; 20 percent is.
+            ("[Globex] bietet 5 Euro für 20 Prozent an [Initech].", &[("investment", "Globex", "Initech", "pursuing")]),
+            (
+                "[Globex] und [Vandelco] buhlen um [Initech].",
+                &[("acquisition", "Globex", "Initech", "pursuing"), ("acquisition", "Vandelco", "Initech", "pursuing")],
+            ),
+            ("[Globex] liefert sich einen Bieterkampf um [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] erhielt den Zuschlag für [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Globex] hat Interesse an [Initech] signalisiert.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] hat kein Interesse an [Initech].", &[]),
+            ("Die Sparte [Initech] geht an [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            (
+                "[Globex] hat seine Beteiligung an [Initech] an [Vandelco] verkauft.",
+                &[("investment", "Vandelco", "Initech", "completed"), ("investment", "Globex", "Initech", "completed")],
+            ),
+        ],
+    );
+    run(
+        "en",
+        &[
+            ("[Anna de Wit|P] has led [Globex] since 2015.", &[("ceo_of", "Anna de Wit", "Globex", "")]),
+            ("[Globex] and [Initech] will work together on batteries.", &[("partnership", "Globex", "Initech", "")]),
+            ("[Globex] offered $5 a share for [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] offered 40 dlrs a share for 30 pct of [Initech].", &[("investment", "Globex", "Initech", "pursuing")]),
+            // Offered to do something else: no bid.
+            ("[Lee Park|P] offered to resign as director for [Initech].", &[]),
+            (
+                "[Globex] and [Vandelco] are vying for [Initech].",
+                &[("acquisition", "Globex", "Initech", "pursuing"), ("acquisition", "Vandelco", "Initech", "pursuing")],
+            ),
+            ("[Globex] won the auction for [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Globex] has expressed interest in [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Initech] agreed to sell itself to [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Globex] sold its stake in [Initech] to [Vandelco].", &[("investment", "Vandelco", "Initech", "completed"), ("investment", "Globex", "Initech", "completed")]),
+        ],
+    );
+}
