@@ -94,6 +94,10 @@ pub enum Frame {
     /// up for sale`): Y is the company in play, which later company nouns in a bid or
     /// purchase stand for (`Z overweegt een bod op het bedrijf`). See [`super::focus`].
     ForSale,
+    /// Words that open examples of a noun (`such as`, `onder wie`, `darunter`): in
+    /// `raised money from investors such as X and Y` the names stand in the phrase of the
+    /// noun (`from`).
+    Example,
     /// Phrases matched only to hide their words from other cues (`niet alleen`).
     Ignore,
     /// A number word for amounts (`miljard` = 1e9).
@@ -141,6 +145,7 @@ impl Frame {
             "part" => Frame::Part,
             "aux_perfect" => Frame::AuxPerfect,
             "for_sale" => Frame::ForSale,
+            "example" => Frame::Example,
             "ignore" => Frame::Ignore,
             "scale" => Frame::Scale,
             "currency" => Frame::Currency,
@@ -195,6 +200,7 @@ impl Frame {
             Frame::Part => "part",
             Frame::AuxPerfect => "aux_perfect",
             Frame::ForSale => "for_sale",
+            Frame::Example => "example",
             Frame::Ignore => "ignore",
             Frame::Scale => "scale",
             Frame::Currency => "currency",

@@ -457,6 +457,14 @@ fn nominal(out: &mut Out, cue: &Cue) {
         .filter(|s| s.item < c || !(c + 1..s.item).any(|j| verb_like(view, j)))
         // Nor past another deal noun, whose agent it is (`a suit to enjoin the offer by X`).
         .filter(|s| s.item < c || out.kind != RelationType::Lawsuit || bidder_after(view, c).is_none_or(|b| b.item != s.item));
+    // Headline style: `Overname Initech door Globex`, `Übernahme Initech durch Globex`:
+    // the name right after the noun, the agent after it.
+    let object = object.or_else(|| {
+        let s = by?;
+        let next = c + 1;
+        (s.item > next + 1 && view.entity(next).is_some() && !view.items[next].genitive && !view.items[next].modifier)
+            .then_some(Arg { item: next, via: Via::Direct, dist: 1 })
+    });
     let possessor = view.possessor(c).filter(|p| object.is_none_or(|o| o.item != p.item));
     let (subject, rule) = match (by, possessor) {
         (Some(s), _) => (Some(s), "nominal.by"),

@@ -428,7 +428,14 @@ impl<'a> View<'a> {
             Some(ItemKind::Cue { cues }) => cues.iter().all(|&(c, _)| {
                 matches!(
                     self.lex.cues[c].frame,
-                    Frame::Share | Frame::Part | Frame::Month | Frame::Ignore | Frame::Receiver | Frame::Time | Frame::ForSale
+                    Frame::Share
+                        | Frame::Part
+                        | Frame::Month
+                        | Frame::Ignore
+                        | Frame::Receiver
+                        | Frame::Time
+                        | Frame::ForSale
+                        | Frame::Example
                 )
             }),
             _ => false,
@@ -499,6 +506,15 @@ impl<'a> View<'a> {
             }
             if self.opens_subclause(j) {
                 return None;
+            }
+            // `bij investeerders, onder wie X`, `from investors such as X`: the names are
+            // in the prepositional phrase of the noun before the example word (else the
+            // example word is a preposition of its own: `a firm like X`).
+            if j + 1 == i && self.is(j, Frame::Example) {
+                let noun = if j > 0 && self.punct(j - 1) == Some(',') { j - 1 } else { j };
+                if let Some(found @ PrepBefore::Prep(..)) = self.prep_before_inner(noun) {
+                    return Some(found);
+                }
             }
             if self.is(j, Frame::Prep) {
                 return Some(PrepBefore::Prep(self.items[j].folded.to_string(), j));

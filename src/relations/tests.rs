@@ -1484,3 +1484,40 @@ fn leading_bidding_and_stake_sales() {
         ],
     );
 }
+
+/// Names given as examples of a noun in a phrase (`bij investeerders, onder wie X`,
+/// `from investors such as X`) and headline nominals (`Overname Y door X`).
+#[test]
+fn example_lists_and_headline_nominals() {
+    run(
+        "nl",
+        &[
+            (
+                "[Initech] haalt 5 miljoen op bij investeerders, onder wie [Globex] en [Vandelco].",
+                &[("investment", "Globex", "Initech", "completed"), ("investment", "Vandelco", "Initech", "completed")],
+            ),
+            ("Overname [Initech] door [Globex] afgerond", &[("acquisition", "Globex", "Initech", "completed")]),
+            // Without an agent the name after the noun is no target.
+            ("Overname [Initech] afgerond", &[]),
+        ],
+    );
+    run(
+        "de",
+        &[
+            ("[Initech] sammelt Geld bei Investoren wie [Globex] ein.", &[("investment", "Globex", "Initech", "completed")]),
+            ("Übernahme [Initech] durch [Globex] abgeschlossen", &[("acquisition", "Globex", "Initech", "completed")]),
+        ],
+    );
+    run(
+        "en",
+        &[
+            (
+                "[Initech] raised $5 million from investors such as [Globex] and [Vandelco].",
+                &[("investment", "Globex", "Initech", "completed"), ("investment", "Vandelco", "Initech", "completed")],
+            ),
+            // An example word with no phrase around it stays a preposition: not read as
+            // the clause subject.
+            ("Firms like [Globex] invest in [Initech].", &[]),
+        ],
+    );
+}
