@@ -156,7 +156,8 @@ impl RelationExtractor {
                         continue;
                     }
                     for candidate in rules::apply(&view, c, cue_idx, tail) {
-                        relations.extend(build(&view, &candidate, tail, &amounts, focus));
+                        let found = build(&view, &candidate, tail, &amounts, focus, &relations);
+                        relations.extend(found);
                     }
                 }
             }
@@ -407,7 +408,23 @@ fn entity_factor(analysis: &Analysis, e: usize) -> f32 {
 
 /// Turns a candidate into a relation: coreference, type constraints, status, amount,
 /// date and confidence.
-fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::Found], focus: Option<usize>) -> Option<Relation> {
+/// The organisation of the latest role (`ceo_of`, `executive_of`, `founder_of`) of
+/// entity `e` among the relations `known` so far, when `e` is a person; else `e`.
+fn company_of_person(analysis: &Analysis, known: &[Relation], e: usize) -> usize {
+    if analysis.entities[e].kind != EntityKind::Person {
+        return e;
+    }
+    known.iter().rev().find(|r| r.kind.is_role() && r.subject == e).map_or(e, |r| r.object)
+}
+
+fn build(
+    view: &View,
+    cand: &Candidate,
+    tail: Option<usize>,
+    amounts: &[amount::Found],
+    focus: Option<usize>,
+    known: &[Relation],
+) -> Option<Relation> {
     let analysis = view.analysis;
     let lex = view.lex;
     let cue = &lex.cues[cand.cue];
@@ -440,6 +457,14 @@ fn build(view: &View, cand: &Candidate, tail: Option<usize>, amounts: &[amount::
         return None;
     }
     let subject = company_of_chief(view, cand, kind, subject).unwrap_or(subject);
+    // Parties of a merger or partnership are companies: a person named as one acts for
+    // the company the document already gave them a role at (`X, directeur van Y, zocht
+    // samenwerking met Z`).
+    let (subject, object) = if matches!(kind, RelationType::Merger | RelationType::Partnership) {
+        (company_of_person(analysis, known, subject), company_of_person(analysis, known, object))
+    } else {
+        (subject, object)
+    };
     if subject == object {
         return None;
     }

@@ -1497,6 +1497,12 @@ fn example_lists_and_headline_nominals() {
                 &[("investment", "Globex", "Initech", "completed"), ("investment", "Vandelco", "Initech", "completed")],
             ),
             ("Overname [Initech] door [Globex] afgerond", &[("acquisition", "Globex", "Initech", "completed")]),
+            // A person as a party of a partnership acts for the company of their role.
+            (
+                "[Karel Jansen|P], directeur van [Initech], zocht samenwerking met [Globex].",
+                &[("ceo_of", "Karel Jansen", "Initech", ""), ("partnership", "Initech", "Globex", "")],
+            ),
+            ("[Karel Jansen|P] zocht samenwerking met [Globex].", &[]),
             // Without an agent the name after the noun is no target.
             ("Overname [Initech] afgerond", &[]),
         ],
