@@ -107,9 +107,15 @@ fn negated(view: &View, c: usize, near_modality: Option<usize>) -> bool {
 /// The outcome for a relation of type `kind` stated by cue `cue` at item `c`.
 pub fn resolve(view: &View, c: usize, cue: &Cue, kind: RelationType) -> Outcome {
     let mods = modalities(view, c, kind, cue.frame);
+    // A cue with a status of its own (`bod`, `bid`) keeps it against a modality of the
+    // clause above (`X maakte bekend dat het een bod op Y overweegt`: announcing a bid
+    // does not make the deal agreed).
+    let own_strong = cue.status.is_some_and(|s| !s.weak);
+    let subordinate = |j: usize| (j + 1..c).any(|k| view.is(k, Frame::Relative) || view.is(k, Frame::Clause));
     let near_before = mods
         .iter()
         .filter(|(j, _)| *j < c && c - j <= NEAR_BEFORE && same_clause(view, *j, c))
+        .filter(|(j, _)| !(own_strong && subordinate(*j)))
         .max_by_key(|(j, _)| *j)
         .copied();
     if negated(view, c, near_before.map(|(j, _)| j)) {

@@ -1439,6 +1439,11 @@ fn leading_bidding_and_stake_sales() {
             ),
             ("[Globex] maakt een bod van 5 euro per aandeel op [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Initech] verkoopt zichzelf aan [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            // Announcing a bid does not make it agreed; an announced takeover is.
+            ("[Globex] maakte bekend dat het een bod op [Initech] overweegt.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] maakte bekend dat het [Initech] overneemt.", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Globex] heeft belangstelling voor [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] heeft geen interesse in [Initech].", &[]),
         ],
     );
     run(
