@@ -1462,6 +1462,9 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] erhielt den Zuschlag für [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
             ("[Globex] hat Interesse an [Initech] signalisiert.", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] hat kein Interesse an [Initech].", &[]),
+            ("[Globex] hat ein Auge auf [Initech] geworfen.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] schnappt sich [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Initech] hat [Karel Jansen|P] zum neuen Aufsichtsratschef bestellt.", &[("executive_of", "Karel Jansen", "Initech", "")]),
             ("Die Sparte [Initech] geht an [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
             (
                 "[Globex] hat seine Beteiligung an [Initech] an [Vandelco] verkauft.",
