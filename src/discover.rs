@@ -1535,6 +1535,9 @@ mod tests {
             ("de", "Die Gläserne Werkstatt GmbH meldet Insolvenz an.", &[("Gläserne Werkstatt GmbH", Org)]),
             ("de", "Das Geld kommt von der Brunnhuber-Stiftung aus Linz.", &[("Brunnhuber-Stiftung", Org)]),
             ("en", "Analysts at Tolliver Oil and Gas Corp disagreed.", &[("Tolliver Oil and Gas Corp", Org)]),
+            // Dutch public bodies named by their kind.
+            ("nl", "Volgens de Gemeente Zwirbeldam is het contract rond.", &[("Gemeente Zwirbeldam", Org)]),
+            ("nl", "De Tweede Kamer debatteert donderdag over de zaak.", &[("Tweede Kamer", Org)]),
             // A legal form in capitals or mistyped.
             ("en", "Shares of Quillbrook Tool INc rose.", &[("Quillbrook Tool INc", Org)]),
             // Initials that spell a function word of another language (Dutch `u`).
