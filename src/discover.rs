@@ -1538,6 +1538,7 @@ mod tests {
             // Dutch public bodies named by their kind.
             ("nl", "Volgens de Gemeente Zwirbeldam is het contract rond.", &[("Gemeente Zwirbeldam", Org)]),
             ("nl", "De Tweede Kamer debatteert donderdag over de zaak.", &[("Tweede Kamer", Org)]),
+            ("de", "Das Landesgericht Zwirbelstadt hat die Klage abgewiesen.", &[("Landesgericht Zwirbelstadt", Org)]),
             // A legal form in capitals or mistyped.
             ("en", "Shares of Quillbrook Tool INc rose.", &[("Quillbrook Tool INc", Org)]),
             // Initials that spell a function word of another language (Dutch `u`).
