@@ -871,7 +871,9 @@ impl<'a> SentenceReader<'a> {
             let others: Vec<&str> = words.iter().filter(|&&i| self.is_cap(i) && w.head_kind(self.word(i)).is_none()).map(|&i| self.word(i)).collect();
             // `Social Media` in a German text is a phrase of ordinary words.
             // In German, where nouns are capitalised anyway, one word must say more.
-            let telling = others.iter().any(|t| !w.is_plain_word(t) && !ordinary_word(t));
+            // (A place after a leading organisation word says where: `Landesgericht Salzburg`.)
+            let leading_head = w.head_kind(self.word(words[0])) == Some(HeadKind::Org);
+            let telling = others.iter().any(|t| (!w.is_plain_word(t) && !ordinary_word(t)) || (leading_head && w.is_place(t)));
             if telling || n_words >= 3 || !w.capitalises_nouns(self.lang) {
                 return Some(org(span, 0.55, "org-word"));
             }
@@ -1538,7 +1540,7 @@ mod tests {
             // Dutch public bodies named by their kind.
             ("nl", "Volgens de Gemeente Zwirbeldam is het contract rond.", &[("Gemeente Zwirbeldam", Org)]),
             ("nl", "De Tweede Kamer debatteert donderdag over de zaak.", &[("Tweede Kamer", Org)]),
-            ("de", "Das Landesgericht Zwirbelstadt hat die Klage abgewiesen.", &[("Landesgericht Zwirbelstadt", Org)]),
+            ("de", "Das Landesgericht Salzburg hat die Klage abgewiesen.", &[("Landesgericht Salzburg", Org)]),
             // A legal form in capitals or mistyped.
             ("en", "Shares of Quillbrook Tool INc rose.", &[("Quillbrook Tool INc", Org)]),
             // Initials that spell a function word of another language (Dutch `u`).
