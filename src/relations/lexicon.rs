@@ -313,6 +313,9 @@ pub struct Lexicon {
     /// Folded prepositions that link only a share to its company (`an` in `20 Prozent an
     /// Y`, `in` in `30 procent in Y`): the `object` column of the `share` rows.
     pub share_preps: Vec<String>,
+    /// Folded agent prepositions of the `participle` rows (`by`, `door`, `von`): looked
+    /// up for every item when telling a reduced relative from a predicate.
+    pub participle_agents: Vec<String>,
     /// Subordinate clauses are verb-final (`dat X Y overneemt`).
     pub verb_final: bool,
     /// Folded single-phrase forms (no `...`, no `*`) → cue indices.
@@ -466,6 +469,7 @@ impl Lexicon {
             forms: HashMap::new(),
             part_preps: Vec::new(),
             share_preps: Vec::new(),
+            participle_agents: Vec::new(),
         };
         for (i, cue) in cues.iter().enumerate() {
             if cue.tail.is_empty() {
@@ -492,6 +496,13 @@ impl Lexicon {
                     for p in &cue.object_preps {
                         if !lexicon.part_preps.contains(p) {
                             lexicon.part_preps.push(p.clone());
+                        }
+                    }
+                }
+                Frame::Participle => {
+                    for p in &cue.subject_preps {
+                        if !lexicon.participle_agents.contains(p) {
+                            lexicon.participle_agents.push(p.clone());
                         }
                     }
                 }

@@ -386,13 +386,16 @@ impl<'a> View<'a> {
     /// A verb-like relation cue: a new predicate, which ends an object search. A
     /// participle used as an adjective (`het door X opgezette Y`) is none.
     pub fn is_predicate(&self, i: usize) -> bool {
+        // (The cheap test first: most items are no verb cue.)
+        let verb_cue = self.cues(i).iter().any(|&(c, _)| {
+            matches!(self.lex.cues[c].frame, Frame::Verb | Frame::Participle | Frame::Sale | Frame::Passive)
+        });
+        if !verb_cue {
+            return false;
+        }
         let attributive = matches!(self.items.get(i + 1).map(|it| &it.kind), Some(ItemKind::Entity { .. }))
             && self.cues(i).iter().all(|&(c, _)| self.lex.cues[c].frame == Frame::Participle);
-        !attributive
-            && !self.reduced_relative(i)
-            && self.cues(i).iter().any(|&(c, _)| {
-                matches!(self.lex.cues[c].frame, Frame::Verb | Frame::Participle | Frame::Sale | Frame::Passive)
-            })
+        !attributive && !self.reduced_relative(i)
     }
 
     /// A participle after a noun and before its agent (`a firm controlled by X`, `een
@@ -400,8 +403,7 @@ impl<'a> View<'a> {
     /// the sentence's predicate. No auxiliary or copula may stand right before it.
     fn reduced_relative(&self, i: usize) -> bool {
         let Some(next) = self.items.get(i + 1) else { return false };
-        let agent =
-            self.lex.cues.iter().any(|c| c.frame == Frame::Participle && c.subject_preps.iter().any(|p| *p == next.folded));
+        let agent = self.lex.participle_agents.iter().any(|p| *p == next.folded);
         let aux =
             |j: usize| self.is(j, Frame::AuxPassive) || self.is(j, Frame::AuxPerfect) || self.is(j, Frame::Copula);
         agent && i >= 1 && self.is_word(i - 1) && !aux(i - 1) && !(i >= 2 && aux(i - 2))
