@@ -778,7 +778,12 @@ fn title(out: &mut Out, cue: &Cue) {
     // The organisation: a phrase after the title whose preposition follows it (in `van
     // directeur X` the name is the holder, not the organisation). A title glued to its
     // organisation (`Siemens-Chef X … von Y`) has none.
-    let compound = view.compound_before(c);
+    // The second of coordinated titles shares the first one's organisation
+    // (`Initech-oprichter en topman X`, `Initech founder and chief executive X`).
+    let shared = (c >= 2 && view.is(c - 1, Frame::Conj) && view.is(c - 2, Frame::Title))
+        .then(|| view.compound_before(c - 2).or_else(|| prenominal(view, c - 2)))
+        .flatten();
+    let compound = view.compound_before(c).or(shared);
     let of_phrase = view
         .right_args(c, (c + 8).min(view.len()), &|p| p.is_some() && cue.allows_object_prep(p))
         .into_iter()
@@ -807,13 +812,18 @@ fn title(out: &mut Out, cue: &Cue) {
     };
     // The holder: right after the title, after the organisation phrase, in apposition
     // before it, or the clause subject.
-    let after_title = (c + 1..(c + 3).min(view.len()))
+    // (Over coordinated titles: `Initech-oprichter en topman X`, `founder and chairman X`.)
+    let mut first = c + 1;
+    while view.is(first, Frame::Conj) && view.is(first + 1, Frame::Title) {
+        first += 2;
+    }
+    let after_title = (first..(first + 2).min(view.len()))
         .find(|&j| view.entity(j).is_some() || (view.punct(j) != Some(',') && !view.is(j, Frame::Copula)))
         .filter(|&j| view.entity(j).is_some() && !view.items[j].genitive && !view.items[j].modifier)
         // `its chairman, X, said`: after a comma the name must be closed off as an
         // apposition (not `CSR shareholders, Kelman said`).
         .filter(|&j| {
-            j == c + 1
+            j == first
                 || matches!(view.punct(view.group(j).last().copied().unwrap_or(j) + 1), Some(',' | ')' | '.'))
                 || j + 1 >= view.len()
         })
@@ -1209,7 +1219,15 @@ fn apposition_before(view: &View, c: usize) -> Option<Arg> {
     let mut words = 0;
     loop {
         j = j.checked_sub(1)?;
-        if view.is(j, Frame::Det) || view.is(j, Frame::Conj) || view.is(j, Frame::Title) {
+        if view.is(j, Frame::Det) || view.is(j, Frame::Conj) || view.is(j, Frame::Title) || view.is(j, Frame::Time) {
+            continue;
+        }
+        // `P, sinds 2015 topman van Y`, `P, since 2015 chief executive of Y`: a year, with
+        // its preposition.
+        if view.is_year(j) {
+            if j > 0 && view.is(j - 1, Frame::Prep) {
+                j -= 1;
+            }
             continue;
         }
         // `P, X's director of …`: the organisation's genitive.

@@ -417,7 +417,7 @@ impl<'a> View<'a> {
     }
 
     /// A year written in digits (`2015`).
-    fn is_year(&self, i: usize) -> bool {
+    pub(crate) fn is_year(&self, i: usize) -> bool {
         let t = self.text(i);
         t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && (t.starts_with("19") || t.starts_with("20"))
     }

@@ -1439,6 +1439,12 @@ fn leading_bidding_and_stake_sales() {
             ),
             ("[Globex] maakt een bod van 5 euro per aandeel op [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Initech] verkoopt zichzelf aan [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            // Coordinated titles share holder and organisation; a year in an apposition.
+            (
+                "[Initech]-oprichter en topman [Karel Jansen|P] is tevreden.",
+                &[("founder_of", "Karel Jansen", "Initech", ""), ("ceo_of", "Karel Jansen", "Initech", "")],
+            ),
+            ("[Karel Jansen|P], sinds 2015 bestuursvoorzitter van [Initech], vertrekt.", &[("ceo_of", "Karel Jansen", "Initech", "")]),
             // Announcing a bid does not make it agreed; an announced takeover is.
             ("[Globex] maakte bekend dat het een bod op [Initech] overweegt.", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] maakte bekend dat het [Initech] overneemt.", &[("acquisition", "Globex", "Initech", "agreed")]),
@@ -1488,6 +1494,10 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] won the auction for [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
             ("[Globex] has expressed interest in [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Initech] agreed to sell itself to [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            (
+                "[Initech] founder and chief executive [Karel Jansen|P] is pleased.",
+                &[("founder_of", "Karel Jansen", "Initech", ""), ("ceo_of", "Karel Jansen", "Initech", "")],
+            ),
             ("[Globex] sold its stake in [Initech] to [Vandelco].", &[("investment", "Vandelco", "Initech", "completed"), ("investment", "Globex", "Initech", "completed")]),
         ],
     );
