@@ -1492,6 +1492,8 @@ fn leading_bidding_and_stake_sales() {
                 &[("acquisition", "Globex", "Initech", "pursuing"), ("acquisition", "Vandelco", "Initech", "pursuing")],
             ),
             ("[Globex] won the auction for [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
+            ("[Globex] pulled its offer for [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            ("[Globex] shelved its bid for [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
             ("[Globex] has expressed interest in [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Initech] agreed to sell itself to [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
             (
