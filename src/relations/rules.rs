@@ -193,6 +193,13 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
             let rule = if left.is_empty() { "verb.possessor" } else { "verb.active" };
             out.emit(s, o, None, rule, if left.is_empty() { 0.85 } else { 1.0 });
         }
+        (Some(a), None) if lex.verb_final && controlled(view, c, a, cue).is_some() => {
+            // An infinitive clause whose subject is that of the clause above: `X deed een
+            // poging om Y over te nemen`, `X versuchte, Y zu übernehmen`.
+            if let Some((s, o)) = controlled(view, c, a, cue) {
+                out.emit(s, o, None, "verb.control", 0.85);
+            }
+        }
         (Some(a), None) if lex.verb_final => {
             // Verb-final clauses: both arguments before the verb.
             let prep_object = cue
@@ -228,6 +235,41 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
         }
         _ => {}
     }
+}
+
+/// Subject control in a verb-final language, for a verb cue (`over te nemen`, `zu
+/// übernehmen`) with a direct object and none found after it: (subject, object) when
+/// the name `a` found before the cue opens the infinitive clause after a comma (`X
+/// versuchte, Y zu übernehmen`: the subject is the nominative before the comma), or when
+/// `a` is the clause subject and the nearest name before the cue stands in a phrase whose
+/// preposition the cue does not take (`X deed een poging om Y over te nemen`), with only
+/// words between it and the cue.
+fn controlled(view: &View, c: usize, a: Arg, cue: &Cue) -> Option<(Arg, Arg)> {
+    // (Deals only: a role or a suit in such a clause is mostly something else.)
+    let deal = matches!(cue.kind, Some(RelationType::Acquisition | RelationType::Investment));
+    if !deal || cue.frame != Frame::Verb || !cue.allows_object_prep(None) || a.via != Via::Direct {
+        return None;
+    }
+    // (Only words between the name and the cue: the infinitive clause.)
+    let plain_to_cue = |from: usize| (from + 1..c).all(|j| view.is_word(j) || view.is(j, Frame::Det));
+    // `X versuchte, Y zu übernehmen`.
+    let mut k = a.item;
+    while k > 0 && view.is(k - 1, Frame::Det) {
+        k -= 1;
+    }
+    if k > 0 && view.punct(k - 1) == Some(',') && plain_to_cue(a.item) {
+        let subject = view.left_args_within(k - 1, 1, true, WINDOW).into_iter().next()?;
+        return (subject.via == Via::Direct).then_some((subject, a));
+    }
+    // `X deed een poging om Y over te nemen`.
+    let y = (a.item + 1..c).rev().find(|&j| view.entity(j).is_some())?;
+    let prep = view.prep_text(y)?;
+    // (The preposition right before the name: `om Y`, not `bij de Y`.)
+    let bare = y > 0 && view.is(y - 1, Frame::Prep);
+    if !bare || cue.allows_object_prep(Some(&prep)) || !plain_to_cue(y) || view.items[y].genitive || view.items[y].modifier {
+        return None;
+    }
+    Some((a, Arg { item: y, via: Via::Direct, dist: c - y }))
 }
 
 /// `Y, in which X owns a stake`, `Y, waarin X een belang heeft`, `Y, an der X beteiligt

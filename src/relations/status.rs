@@ -142,8 +142,11 @@ pub fn resolve(view: &View, c: usize, cue: &Cue, kind: RelationType) -> Outcome 
         let contrast = j > c && (c + 1..j).any(|k| view.is(k, Frame::Clause));
         same_clause(view, j, c) && (!comma || contrast)
     };
+    // (So does a cue that states the end itself: `nicht mehr an Y interessiert`, `lost the
+    // battle for Y`, whatever modality its own words carry.)
     let abandoned =
-        mods.iter().any(|(j, m)| m.frame == Frame::Modality && status_of(m) == Some(Status::Abandoned) && reaches(*j));
+        mods.iter().any(|(j, m)| m.frame == Frame::Modality && status_of(m) == Some(Status::Abandoned) && reaches(*j))
+            || cue.status.is_some_and(|s| !s.weak && s.status == Status::Abandoned);
     let status = if abandoned {
         Some(Status::Abandoned)
     } else if let Some((_, m)) = near_before {

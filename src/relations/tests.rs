@@ -1450,6 +1450,10 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] maakte bekend dat het [Initech] overneemt.", &[("acquisition", "Globex", "Initech", "agreed")]),
             ("[Globex] heeft belangstelling voor [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] heeft geen interesse in [Initech].", &[]),
+            // Subject control: the infinitive's subject is that of the clause above.
+            ("[Globex] deed een vergeefse poging om [Initech] over te nemen.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] zegt niet langer geïnteresseerd te zijn in [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            ("[Initech] heeft het vijandige bod van [Globex] afgeslagen.", &[("acquisition", "Globex", "Initech", "abandoned")]),
         ],
     );
     run(
@@ -1468,6 +1472,11 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] erhielt den Zuschlag für [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
             ("[Globex] hat Interesse an [Initech] signalisiert.", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] hat kein Interesse an [Initech].", &[]),
+            ("[Globex] versuchte im vergangenen Jahr, [Initech] zu übernehmen.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] ist nicht mehr an [Initech] interessiert.", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            ("[Initech] wehrte das feindliche Angebot von [Globex] ab.", &[("acquisition", "Globex", "Initech", "abandoned")]),
+            // A finite verb after the comma has its own subject.
+            ("[Globex] sagte, [Initech] übernimmt [Mondiq].", &[("acquisition", "Initech", "Mondiq", "agreed")]),
             ("[Globex] hat ein Auge auf [Initech] geworfen.", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] schnappt sich [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
             ("[Initech] hat [Karel Jansen|P] zum neuen Aufsichtsratschef bestellt.", &[("executive_of", "Karel Jansen", "Initech", "")]),
