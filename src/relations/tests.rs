@@ -1449,6 +1449,8 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] maakte bekend dat het een bod op [Initech] overweegt.", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] maakte bekend dat het [Initech] overneemt.", &[("acquisition", "Globex", "Initech", "agreed")]),
             ("[Globex] heeft belangstelling voor [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] is in gesprek met [Initech] over een overname.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] is in gesprek met [Initech] over een samenwerking.", &[("partnership", "Globex", "Initech", "")]),
             ("[Globex] heeft geen interesse in [Initech].", &[]),
             // Subject control: the infinitive's subject is that of the clause above.
             ("[Globex] deed een vergeefse poging om [Initech] over te nemen.", &[("acquisition", "Globex", "Initech", "pursuing")]),
@@ -1471,6 +1473,7 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] liefert sich einen Bieterkampf um [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] erhielt den Zuschlag für [Initech].", &[("acquisition", "Globex", "Initech", "agreed")]),
             ("[Globex] hat Interesse an [Initech] signalisiert.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] verhandelt mit [Initech] über eine Übernahme.", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] hat kein Interesse an [Initech].", &[]),
             ("[Globex] versuchte im vergangenen Jahr, [Initech] zu übernehmen.", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] ist nicht mehr an [Initech] interessiert.", &[("acquisition", "Globex", "Initech", "abandoned")]),
@@ -1504,6 +1507,9 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] pulled its offer for [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
             ("[Globex] shelved its bid for [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
             ("[Globex] has expressed interest in [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            ("[Globex] said it was in talks with [Initech] about a possible takeover.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            // The talks' own status stays when they are about something else.
+            ("[Globex] is in talks to buy [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Initech] agreed to sell itself to [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
             (
                 "[Initech] founder and chief executive [Karel Jansen|P] is pleased.",
