@@ -302,10 +302,12 @@ impl EntityFinder {
                 verb_second
                     && (doc.known_starts.binary_search(&pos).is_ok() || doc.known_ends.binary_search(&(pos + word.len())).is_ok())
             };
+            // (At a sentence start too, when the word is no ordinary word: `Riverwood
+            // Capital leidt …`.)
             let unknown_name_word = |pos: usize, word: &str| {
                 starts_upper(word)
                     && !known(pos, word)
-                    && !doc.initial(pos)
+                    && (!doc.initial(pos) || !w.is_plain_word(word))
                     && !w.is_function_word(word)
                     && !w.is_cue_word(&crate::text::fold_case(word))
                     && w.head_kind(word).is_none()
@@ -958,6 +960,10 @@ philips,Organization,Koninklijke Philips N.V.,Philips,,false
                 ("de", COMPANIES, "Im Jahr 2019 kaufte Siemens Zwirbelstak für viel Geld.", &[("Siemens", "siemens"), ("Zwirbelstak", "zwirbel")]),
                 // Next to an unknown capitalised word a one-word name is part of a longer name.
                 ("nl", COMPANIES, "In 2016 nam Microsoft Fabrikon over voor veel geld.", &[]),
+                // At a sentence start too (`Riverwood Capital leidt …`), unless the word
+                // before is an ordinary word.
+                ("nl", COMPANIES, "Quarkwood Zwirbelstak leidt de investeringsronde.", &[]),
+                ("nl", COMPANIES, "Ook Zwirbelstak leidt een ronde.", &[("Zwirbelstak", "zwirbel")]),
                 // English: known names side by side stay one unknown name (`Sony Ericsson`).
                 ("en", COMPANIES, "He joined the Microsoft LinkedIn venture in May.", &[]),
             ],
