@@ -219,7 +219,14 @@ fn verb(out: &mut Out, cue: &Cue, tail: Option<usize>) {
                 if b.via == Via::Relative && a.via != Via::Relative {
                     // `Y, dat X overnam`: X right after the pronoun is the subject; `X,
                     // die heeft beloofd Y over te nemen`: the antecedent is.
-                    let pronoun_then_a = a.item >= 1 && view.is_relative(a.item - 1);
+                    // (`die Y leidde` is "who led Y" when only a person can lead: a role
+                    // takes the person as subject whatever the order.)
+                    let person = |arg: &Arg| {
+                        view.entity(arg.item).is_some_and(|e| view.analysis.entities[e].kind == EntityKind::Person)
+                    };
+                    let pronoun_then_a = a.item >= 1
+                        && view.is_relative(a.item - 1)
+                        && !(out.kind.is_role() && person(&b) && !person(&a));
                     if pronoun_then_a {
                         out.emit(a, b, None, "verb.relative", 0.9);
                     } else {

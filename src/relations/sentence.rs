@@ -824,7 +824,9 @@ impl<'a> View<'a> {
             if self.entity(k).is_some() {
                 return (!self.items[k].genitive).then_some(k);
             }
-            if !self.is_word(k) {
+            // (A verb particle right before the comma: `X volgt Y op, die …`.)
+            let particle = k + 2 == r && self.is(k, Frame::Prep);
+            if !self.is_word(k) && !particle {
                 return None;
             }
             k = k.checked_sub(1)?;

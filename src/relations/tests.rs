@@ -1422,6 +1422,13 @@ fn leading_bidding_and_stake_sales() {
         &[
             ("[Anna de Wit|P] leidt [Globex] sinds 2015.", &[("ceo_of", "Anna de Wit", "Globex", "")]),
             ("[Anna de Wit|P] staat sinds maart aan het roer van [Globex].", &[("ceo_of", "Anna de Wit", "Globex", "")]),
+            // `die Y leidde` after a person: the person led Y (only a person leads); the
+            // antecedent may stand before a verb particle.
+            ("[Karel Jansen|P], die [Initech] tien jaar leidde, stopt.", &[("ceo_of", "Karel Jansen", "Initech", "")]),
+            ("Ze volgt [Karel Jansen|P] op, die [Initech] bijna tien jaar leidde.", &[("ceo_of", "Karel Jansen", "Initech", "")]),
+            // (Between two companies the name after the pronoun stays the subject: `Y, dat X
+            // overnam`.)
+            ("[Globex], dat [Initech] overnam, groeit.", &[("acquisition", "Initech", "Globex", "completed")]),
             // A verb of leading needs the company's name, not a noun for it.
             ("[Globex] is in de problemen. [Anna de Wit|P] leidt het bedrijf al jaren.", &[]),
             ("[Globex] gaat in zee met [Initech].", &[("partnership", "Globex", "Initech", "")]),
