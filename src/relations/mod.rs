@@ -163,6 +163,8 @@ impl RelationExtractor {
             }
             let rivals = rival_bids(&view, &relations[first..]);
             relations.extend(rivals);
+            let successions = succession_from_context(&view, &relations[..first], &relations[first..]);
+            relations.extend(successions);
         }
         // Political offices are no company roles: in German news an acronym in brackets
         // right after a person (`Anna Huber (ÖVP)`) is the politician's party, and its
@@ -300,6 +302,50 @@ fn rival_bids(view: &View, found: &[Relation]) -> Vec<Relation> {
         }
     }
     out
+}
+
+/// `X stapt op als topman van Z. Hij wordt opgevolgd door Y.`, `… Y replaces him`: a
+/// sentence with a succession cue and no role of its own gives its one other named person
+/// the role stated in the two sentences before (the latest `ceo_of` or `executive_of`
+/// there), when that role's holder is not the person (rule `succession.context`, 0.7 of
+/// that role's confidence).
+fn succession_from_context(view: &View, before: &[Relation], here: &[Relation]) -> Vec<Relation> {
+    let analysis = view.analysis;
+    let Some(c) = (0..view.len()).find(|&i| view.is(i, lexicon::Frame::Succession)) else { return Vec::new() };
+    if here.iter().any(|r| r.kind.is_role()) || view.sentence == 0 {
+        return Vec::new();
+    }
+    let from = analysis.sentences[view.sentence.saturating_sub(2)].span.start;
+    let Some(role) = before
+        .iter()
+        .rev()
+        .find(|r| matches!(r.kind, RelationType::CeoOf | RelationType::ExecutiveOf) && r.evidence.start >= from)
+    else {
+        return Vec::new();
+    };
+    let mut persons: Vec<usize> = (0..view.len())
+        .filter_map(|i| view.entity(i))
+        .filter(|&e| analysis.entities[e].kind == EntityKind::Person && e != role.subject)
+        .collect();
+    persons.dedup();
+    let [successor] = persons[..] else { return Vec::new() };
+    if before.iter().any(|r| r.kind.is_role() && r.subject == successor && r.object == role.object) {
+        return Vec::new();
+    }
+    vec![Relation {
+        kind: role.kind,
+        subject: successor,
+        object: role.object,
+        status: None,
+        amount: None,
+        date: role.date.clone(),
+        confidence: ((role.confidence * 0.7).max(MIN_CONFIDENCE) * 1000.0).round() / 1000.0,
+        rule: "succession.context".to_string(),
+        cue: view.text(c).to_string(),
+        cue_span: view.items[c].span,
+        evidence: analysis.sentences[view.sentence].span,
+        seller: None,
+    }]
 }
 
 /// Organisations named by an acronym in brackets right after a person: `Anna Huber
@@ -577,7 +623,7 @@ fn finish(relations: Vec<Relation>) -> Vec<Relation> {
     // one that the document names another chief of (`Brixa-Chef Y`).
     let named_chiefs: Vec<(usize, usize)> = kept
         .iter()
-        .filter(|r| r.kind == RelationType::CeoOf && !r.rule.starts_with("title.context"))
+        .filter(|r| r.kind == RelationType::CeoOf && !r.rule.starts_with("title.context") && r.rule != "succession.context")
         .map(|r| (r.subject, r.object))
         .collect();
     kept.retain(|r| {

@@ -1429,6 +1429,12 @@ fn leading_bidding_and_stake_sales() {
             // (Between two companies the name after the pronoun stays the subject: `Y, dat X
             // overnam`.)
             ("[Globex], dat [Initech] overnam, groeit.", &[("acquisition", "Initech", "Globex", "completed")]),
+            // A succession told in the next sentence: the successor takes the role.
+            (
+                "[Karel Jansen|P] stapt op als topman van [Initech]. De Nederlander wordt opgevolgd door [Anna de Wit|P].",
+                &[("ceo_of", "Karel Jansen", "Initech", ""), ("ceo_of", "Anna de Wit", "Initech", "")],
+            ),
+            ("[Karel Jansen|P] is topman van [Initech]. [Anna de Wit|P] is blij.", &[("ceo_of", "Karel Jansen", "Initech", "")]),
             // A verb of leading needs the company's name, not a noun for it.
             ("[Globex] is in de problemen. [Anna de Wit|P] leidt het bedrijf al jaren.", &[]),
             ("[Globex] gaat in zee met [Initech].", &[("partnership", "Globex", "Initech", "")]),
@@ -1515,6 +1521,10 @@ fn leading_bidding_and_stake_sales() {
             ("[Globex] shelved its bid for [Initech].", &[("acquisition", "Globex", "Initech", "abandoned")]),
             ("[Globex] has expressed interest in [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Globex] said it was in talks with [Initech] about a possible takeover.", &[("acquisition", "Globex", "Initech", "pursuing")]),
+            (
+                "[Lee Park|P] was named chief executive of [Initech]. He replaces [Dana Kirk|P], who retires.",
+                &[("ceo_of", "Lee Park", "Initech", ""), ("ceo_of", "Dana Kirk", "Initech", "")],
+            ),
             // The talks' own status stays when they are about something else.
             ("[Globex] is in talks to buy [Initech].", &[("acquisition", "Globex", "Initech", "pursuing")]),
             ("[Initech] agreed to sell itself to [Globex].", &[("acquisition", "Globex", "Initech", "agreed")]),
