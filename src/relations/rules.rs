@@ -716,7 +716,12 @@ fn implicit_object(out: &mut Out, cue: &Cue, subject: Arg, rule: &'static str) {
     // The article's dominant organisation; else, for an acquisition, when the stretch
     // before the cue names one organisation only besides the subjects, as a subject (`X
     // ligt op de markt. Y en Z zagen van de koop af.`), that one.
-    let (topic, factor) = match context::dominant_org(analysis, from, pos) {
+    // In a sale story the company in play comes first (`Verkauft wird Y. … Den Zuschlag
+    // bekommt X.`).
+    let in_play = view
+        .in_play
+        .filter(|t| matches!(out.kind, RelationType::Acquisition | RelationType::Investment) && !subjects.contains(t));
+    let (topic, factor) = match in_play.or_else(|| context::dominant_org(analysis, from, pos)) {
         Some(t) => (t, 0.5),
         None if out.kind == RelationType::Acquisition => {
             let is_prep = |w: &str| view.lex.has(w, Frame::Prep);

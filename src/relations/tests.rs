@@ -1384,6 +1384,11 @@ fn company_in_play() {
                 "[Vandelco] zet [Kleurbox] in de etalage. Onder de nieuwe eigenaar [Vandelco] daalde de omzet.",
                 &[("acquisition", "Vandelco", "Kleurbox", "completed")],
             ),
+            // A deal noun with its bidders and no target in a sale story: the company in play.
+            (
+                "[Vandelco] zoekt een koper voor [Initech]. [Globex] en [Mondiq] hebben interesse getoond.",
+                &[("acquisition", "Globex", "Initech", "pursuing"), ("acquisition", "Mondiq", "Initech", "pursuing")],
+            ),
             // Out of reach after seven sentences: ordinary coreference again.
             (
                 "[Vandelco] zoekt een koper voor [Kleurbox]. Een. Twee. Drie. Vier. Vijf. Zes. [Petrozon] praat met [Mondiq]. [Petrozon] overweegt een bod op het bedrijf.",
